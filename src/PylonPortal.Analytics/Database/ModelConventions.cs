@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PylonPortal.Analytics.Sources;
+
+namespace PylonPortal.Analytics.Database;
+
+/// <summary>
+/// Conventions that keep entity configurations provider-agnostic: snake_case column names for the
+/// portal's own tables, binary collation on SQL Server for text compared by the contract (ids,
+/// event names), and SQLite storage for types SQLite cannot compare.
+/// </summary>
+public static class ModelConventions
+{
+    private const string OrdinalAnnotation = "Pylon:Ordinal";
+    public const int IdLength = 200;
+
+    /// <summary>An id or name compared ordinally and case-sensitively (DESIGN section 2).</summary>
+    public static PropertyBuilder<T> IsOrdinal<T>(this PropertyBuilder<T> property, int maxLength = IdLength) =>
+        property.HasMaxLength(maxLength).HasAnnotation(OrdinalAnnotation, true);
+
+    internal static void Apply(ModelBuilder model, bool sqlServer)
+    {
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            var portalOwned = !typeof(AirbyteRecord).IsAssignableFrom(entity.ClrType);
+            if (!sqlServer) entity.SetSchema(null);
+            foreach (var property in entity.GetProperties())
+            {
+                if (portalOwned && property.GetColumnName() == property.Name)
+                    property.SetColumnName(SnakeCase(property.Name));
+                if (sqlServer && property.FindAnnotation(OrdinalAnnotation) is not null)
+                    property.SetCollation(Schemas.BinaryCollation);
+            }
+        }
+    }
+
+    /// <summary>SQLite cannot order or compare DateTimeOffset or decimal: store UTC text and REAL.</summary>
+    internal static void ConfigureSqliteStorage(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        configuration.Properties<decimal>().HaveConversion<DecimalToDoubleConverter>();
+    }
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+                sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private sealed class DecimalToDoubleConverter() : ValueConverter<decimal, double>(v => (double)v, v => (decimal)v);
+}

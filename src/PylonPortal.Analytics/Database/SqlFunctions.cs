@@ -1,0 +1,48 @@
+using LinqToDB;
+
+namespace PylonPortal.Analytics.Database;
+
+/// <summary>
+/// The few expressions whose SQL differs between the providers, each written once per provider.
+/// Everything else is plain LINQ that linq2db translates for both.
+/// </summary>
+public static class SqlFunctions
+{
+    /// <summary>The UTC calendar date of a timestamp (SQLite stores UTC text; date() also honours an offset).</summary>
+    [Sql.Expression(ProviderName.SQLite, "date({0})", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    [Sql.Expression(ProviderName.SqlServer, "CAST(SWITCHOFFSET({0}, '+00:00') AS DATE)", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    public static DateOnly? UtcDate(DateTimeOffset? timestamp) => throw ServerSideOnly();
+
+    /// <summary>A date plus a number of days.</summary>
+    [Sql.Expression(ProviderName.SQLite, "date({0}, ({1}) || ' days')", ServerSideOnly = true)]
+    [Sql.Expression(ProviderName.SqlServer, "DATEADD(day, {1}, {0})", ServerSideOnly = true)]
+    public static DateOnly AddDays(DateOnly date, int days) => throw ServerSideOnly();
+
+    /// <summary>
+    /// Text compared ordinally. The portal's own columns carry a binary collation already; Airbyte's raw
+    /// columns have the database default (usually case-insensitive), so reads of raw keys go through this.
+    /// </summary>
+    [Sql.Expression(ProviderName.SQLite, "{0}", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    [Sql.Expression(ProviderName.SqlServer, "{0} COLLATE Latin1_General_100_BIN2", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    public static string? Ordinal(string? text) => throw ServerSideOnly();
+
+    /// <summary>Ordinal text comparison <c>a &gt; b</c> (the columns it is used on carry an ordinal collation).</summary>
+    [Sql.Expression("{0} > {1}", ServerSideOnly = true, IsPredicate = true)]
+    public static bool After(string a, string b) => throw ServerSideOnly();
+
+    /// <summary><c>_airbyte_meta.changes</c> is a non-empty array: Airbyte nulled or truncated a field.</summary>
+    [Sql.Expression(ProviderName.SQLite,
+        "coalesce(json_array_length(CASE WHEN json_valid({0}) THEN {0} END, '$.changes'), 0) > 0",
+        ServerSideOnly = true, IsPredicate = true)]
+    [Sql.Expression(ProviderName.SqlServer,
+        "ISJSON({0}) = 1 AND REPLACE(JSON_QUERY({0}, '$.changes'), ' ', '') <> '[]'",
+        ServerSideOnly = true, IsPredicate = true)]
+    public static bool HasAirbyteChanges(string? meta) => throw ServerSideOnly();
+
+    /// <summary>A whole number of hundredths as an exact two-decimal value.</summary>
+    [Sql.Expression(ProviderName.SQLite, "({0} / 100.0)", ServerSideOnly = true)]
+    [Sql.Expression(ProviderName.SqlServer, "CAST(CAST({0} AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))", ServerSideOnly = true)]
+    public static decimal Hundredths(int value) => throw ServerSideOnly();
+
+    private static InvalidOperationException ServerSideOnly() => new("Only valid inside a database query.");
+}

@@ -1,0 +1,139 @@
+using LinqToDB;
+using LinqToDB.Async;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Intermediate;
+using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Analytics.Staging;
+using static PylonPortal.Analytics.Staging.EventClassifier;
+
+namespace PylonPortal.Analytics.Marts.OrgDailyActivity;
+
+/// <summary>
+/// fct_org_daily_activity and int_org_user_daily (DESIGN section 4), recomputed for the touched
+/// (org, activity_date) keys only, from the staged events.
+/// </summary>
+internal static class OrgDailyActivityModel
+{
+    /// <summary>Touched orgs whose daily rows change (issues only feed the derived marts).</summary>
+    private static IQueryable<TouchedOrg> OrgsTouchingDaily(BuildContext ctx) =>
+        ctx.Db.GetTable<TouchedOrg>().Where(o => o.Source != "issues");
+
+    /// <summary>Adds every staged date of an org whose users, organization row or account changed.</summary>
+    public static Task<int> TouchEveryDateOfTouchedOrgsAsync(BuildContext ctx) =>
+        StagingSql.TouchDaysAsync(ctx.Db,
+            from o in OrgsTouchingDaily(ctx)
+            join e in ctx.Db.GetTable<StgProductEvent>() on o.OrgId equals e.OrgId
+            select new TouchedDay { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value });
+
+    public static async Task BuildAsync(BuildContext ctx, PipelineRunStep step)
+    {
+        var db = ctx.Db;
+        var keys = db.GetTable<TouchedDay>();
+        var touchedOrgs = OrgsTouchingDaily(ctx);
+        step.RowsRead = await keys.LongCountAsync();
+        step.RowsDeleted = await db.GetTable<OrgDailyActivityRow>()
+            .Where(d => keys.Any(k => k.OrgId == d.OrgId && k.ActivityDate == d.ActivityDate) || touchedOrgs.Any(o => o.OrgId == d.OrgId))
+            .DeleteAsync();
+
+        var events =
+            from k in keys
+            join e in db.GetTable<StgProductEvent>() on new { k.OrgId, k.ActivityDate } equals new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value }
+            select e;
+
+        var perDay =
+            from e in events
+            group e by new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value } into g
+            select new
+            {
+                g.Key.OrgId,
+                g.Key.ActivityDate,
+                Total = g.Count(),
+                UserEvents = g.Count(e => !e.IsSystem),
+                // System-level ids (org-...) are not users.
+                Users = g.Select(e => e.IsSystem ? null : e.DistinctId).Distinct().Count(),
+                EventTypes = g.Select(e => e.Event).Distinct().Count(),
+                Categories = g.Select(e => e.Category == Other ? null : e.Category).Distinct().Count(),
+                Issue = g.Count(e => e.Category == IssueManagement),
+                Ai = g.Count(e => e.Category == AiFeatures),
+                Frontend = g.Count(e => e.Category == FrontendNavigation),
+                Kb = g.Count(e => e.Category == KnowledgeBase),
+            };
+
+        // Most frequent event name; a tie goes to the first in ordinal order.
+        var topEvent =
+            (from e in events
+             group e by new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value, e.Event } into g
+             select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.Event, Count = g.Count() } into c
+             select new
+             {
+                 c.OrgId, c.ActivityDate, c.Event, c.Count,
+                 Rank = Sql.Ext.RowNumber().Over().PartitionBy(c.OrgId, c.ActivityDate)
+                     .OrderByDesc(c.Count).ThenBy(c.Event).ToValue(),
+             })
+            .AsSubQuery()
+            .Where(c => c.Rank == 1);
+
+        var rows =
+            from d in perDay
+            join t in topEvent on new { d.OrgId, d.ActivityDate } equals new { t.OrgId, t.ActivityDate }
+            from org in db.GetTable<StgOrganization>().Where(o => o.Id == d.OrgId).DefaultIfEmpty()
+            from account in db.GetTable<IntOrgAccount>().Where(a => a.OrgId == d.OrgId).DefaultIfEmpty()
+            let categoriesUsed =
+                (d.Ai > 0 ? ", " + AiFeatures : "") + (d.Frontend > 0 ? ", " + FrontendNavigation : "")
+                + (d.Issue > 0 ? ", " + IssueManagement : "") + (d.Kb > 0 ? ", " + KnowledgeBase : "")
+            select new OrgDailyActivityRow
+            {
+                OrgId = d.OrgId,
+                OrgName = org.Name,
+                OrgDomain = org.Domain,
+                OrgCreatedDate = org.CreatedAt,
+                ActivityDate = d.ActivityDate,
+                TotalEventCount = d.Total,
+                UniqueUserCount = d.Users,
+                DistinctEventTypes = d.EventTypes,
+                DistinctFeatureCategories = d.Categories,
+                TopEventType = t.Event,
+                TopEventCount = t.Count,
+                // Rounded half away from zero to 2 decimals in integer arithmetic: exact on both engines.
+                AvgEventsPerUser = d.Users == 0 ? 0 : SqlFunctions.Hundredths((200 * d.UserEvents + d.Users) / (2 * d.Users)),
+                IssueEvents = d.Issue,
+                AiEvents = d.Ai,
+                FrontendEvents = d.Frontend,
+                KbEvents = d.Kb,
+                FeatureCategoriesUsed = d.Categories == 0 ? null : categoriesUsed.Substring(2),
+                SalesforceAccountName = account.AccountName,
+                Industry = account.Industry,
+                AccountSegment = account.Segment,
+                SeatTier = account.SeatTier,
+                CurrentArr = (double?)account.CurrentArr,
+                AnnualRevenue = (double?)account.AnnualRevenue,
+                IsPayingCustomer = account.CurrentArr > 0,
+                LoadedAt = ctx.StartedAt,
+            };
+        step.RowsWritten = await rows.InsertAsync(db.GetTable<OrgDailyActivityRow>(), r => r);
+    }
+
+    public static async Task BuildUserDailyAsync(BuildContext ctx, PipelineRunStep step)
+    {
+        var db = ctx.Db;
+        var keys = db.GetTable<TouchedDay>();
+        var touchedOrgs = OrgsTouchingDaily(ctx);
+        step.RowsDeleted = await db.GetTable<IntOrgUserDaily>()
+            .Where(d => keys.Any(k => k.OrgId == d.OrgId && k.ActivityDate == d.ActivityDate) || touchedOrgs.Any(o => o.OrgId == d.OrgId))
+            .DeleteAsync();
+        var rows =
+            from k in keys
+            join e in db.GetTable<StgProductEvent>() on new { k.OrgId, k.ActivityDate } equals new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value }
+            where !e.IsSystem
+            group e by new { OrgId = e.OrgId!, UserId = e.DistinctId!, ActivityDate = e.ActivityDate!.Value } into g
+            select new IntOrgUserDaily
+            {
+                OrgId = g.Key.OrgId,
+                UserId = g.Key.UserId,
+                ActivityDate = g.Key.ActivityDate,
+                EventCount = g.Count(),
+                AiEventCount = g.Count(e => e.Category == AiFeatures),
+            };
+        step.RowsWritten = await rows.InsertAsync(db.GetTable<IntOrgUserDaily>(), r => r);
+    }
+}

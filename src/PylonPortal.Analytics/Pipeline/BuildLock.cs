@@ -1,0 +1,28 @@
+using LinqToDB;
+using LinqToDB.Data;
+
+namespace PylonPortal.Analytics.Pipeline;
+
+/// <summary>
+/// Two builds never overlap, whoever starts them (schedule, portal, CLI, another host): a build's
+/// transaction first updates the one row of <c>pipeline_lock</c> and holds that row lock until it
+/// commits or rolls back. A killed build's transaction dies with its connection, so the lock frees itself.
+/// </summary>
+public static class BuildLock
+{
+    public const string Name = "build";
+
+    public static async Task AcquireAsync(DataConnection db, long runId, DateTimeOffset now, CancellationToken ct)
+    {
+        var updated = await db.GetTable<PipelineLock>()
+            .Where(l => l.Name == Name)
+            .Set(l => l.RunId, runId)
+            .Set(l => l.AcquiredAt, now)
+            .UpdateAsync(ct);
+        if (updated != 1)
+            throw new InvalidOperationException("The pipeline_lock row is missing: apply the database migrations.");
+    }
+}
+
+/// <summary>Another build holds the lock.</summary>
+public sealed class BuildAlreadyRunningException(string message, Exception? inner = null) : Exception(message, inner);

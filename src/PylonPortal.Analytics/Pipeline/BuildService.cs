@@ -1,0 +1,277 @@
+using System.Text.Json;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Intermediate;
+using PylonPortal.Analytics.Marts;
+using PylonPortal.Analytics.Marts.AiAdoption;
+using PylonPortal.Analytics.Marts.OrgDailyActivity;
+using PylonPortal.Analytics.Marts.ReferenceReadiness;
+using PylonPortal.Analytics.Quality;
+using PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Sources;
+using PylonPortal.Analytics.Staging;
+
+namespace PylonPortal.Analytics.Pipeline;
+
+public sealed record BuildRequest(string Trigger, bool FullRefresh = false, string? RequestedBy = null);
+
+public sealed record BuildResult(
+    long RunId, string Status, TimeSpan Duration, IReadOnlyList<PipelineRunStep> Steps,
+    IReadOnlyList<PipelineCheckResult> Checks, string? Error)
+{
+    public bool Succeeded => Status == RunStatus.Succeeded;
+}
+
+/// <summary>
+/// Runs a build: staging, marts and data-quality checks in one transaction, under the database lock.
+/// The schedule, the portal and the CLI all run this. A build that fails or dies leaves the marts as
+/// they were; the run log says what happened either way.
+/// </summary>
+public sealed class BuildService(
+    PortalDbFactory databases, PipelineOptions pipeline, ScoringOptions scoring, TimeProvider clock,
+    ILogger<BuildService>? logger = null)
+{
+    private readonly ILogger _log = logger ?? NullLogger<BuildService>.Instance;
+
+    public async Task<BuildResult> RunAsync(BuildRequest request, IBuildObserver? observer = null, CancellationToken ct = default)
+    {
+        observer ??= NullBuildObserver.Instance;
+        var startedAt = clock.GetUtcNow();
+        var settings = JsonSerializer.Serialize(scoring);
+        await using var context = databases.Create();
+        await using var db = context.Sql();
+        var runId = await StartRunAsync(db, request, startedAt, settings, ct);
+        var ctx = new BuildContext(db, runId, startedAt, request.FullRefresh, pipeline, scoring, observer);
+        IReadOnlyList<PipelineCheckResult> checks = [];
+        try
+        {
+            await using (var transaction = await db.BeginTransactionAsync(ct))
+            {
+                await AcquireLockAsync(db, runId, clock.GetUtcNow(), ct);
+                await db.GetTable<PipelineRun>()
+                    .Where(r => r.Status == RunStatus.Running && r.Id < runId)
+                    .Set(r => r.Status, RunStatus.Abandoned)
+                    .UpdateAsync(ct);
+
+                await BuildModelsAsync(ctx, settings);
+                checks = await RunChecksAsync(db, runId, clock, observer, ct);
+                var failed = checks.Where(c => c is { Severity: Severity.Error, Status: CheckStatus.Fail }).ToList();
+                if (failed.Count > 0)
+                    throw new DataQualityException(failed);
+
+                await SaveWatermarksAsync(ctx);
+                await FinishRunAsync(db, runId, RunStatus.Succeeded, null, ctx.Steps, checks, ct);
+                await transaction.CommitAsync(ct);
+            }
+            var result = new BuildResult(runId, RunStatus.Succeeded, clock.GetUtcNow() - startedAt, ctx.Steps, checks, null);
+            _log.LogInformation("Build {RunId} succeeded in {Duration}", runId, result.Duration);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var status = ex is BuildAlreadyRunningException ? RunStatus.Skipped : RunStatus.Failed;
+            var error = ex is DataQualityException or BuildAlreadyRunningException ? ex.Message : ex.ToString();
+            _log.LogError(ex, "Build {RunId} {Status}", runId, status);
+            await TryRecordAsync(() => FinishRunAsync(db, runId, status, error, ctx.Steps, checks, CancellationToken.None));
+            if (ex is BuildAlreadyRunningException) throw;
+            return new BuildResult(runId, status, clock.GetUtcNow() - startedAt, ctx.Steps, checks, error);
+        }
+    }
+
+    /// <summary>The models in dependency order. Staging users precedes events; marts follow staging.</summary>
+    private async Task BuildModelsAsync(BuildContext ctx, string settings)
+    {
+        var db = ctx.Db;
+        if (ctx.FullRefresh) await ClearEverythingAsync(db);
+        await db.GetTable<TouchedDay>().DeleteAsync();
+        await db.GetTable<TouchedOrg>().DeleteAsync();
+
+        var watermarks = ctx.FullRefresh
+            ? new Dictionary<string, long>()
+            : await db.GetTable<PipelineWatermark>().ToDictionaryAsync(w => w.Source, w => w.ExtractedAt);
+        long? Since(string source) =>
+            watermarks.TryGetValue(source, out var w) ? w - (long)ctx.Pipeline.Lookback.TotalMilliseconds : null;
+
+        await ctx.StepAsync("stg_pylon_users", s => StagingModels.StageUsersAsync(ctx, s, Since(RawTables.Users)));
+        await ctx.StepAsync("stg_pylon_organizations", s => StagingModels.StageOrganizationsAsync(ctx, s, Since(RawTables.Organizations)));
+        await ctx.StepAsync("stg_salesforce_accounts", s => StagingModels.StageAccountsAsync(ctx, s, Since(RawTables.Accounts)));
+        await ctx.StepAsync("stg_pylon_issues", s => StagingModels.StageIssuesAsync(ctx, s, Since(RawTables.Issues)));
+        await ctx.StepAsync("stg_product_events", s => StagingModels.StageEventsAsync(ctx, s, Since(RawTables.ProductEvents)));
+        await ctx.StepAsync("int_org_account", s => OrgAccountModel.BuildAsync(ctx, s));
+
+        await OrgDailyActivityModel.TouchEveryDateOfTouchedOrgsAsync(ctx);
+        await ctx.StepAsync("fct_org_daily_activity", s => OrgDailyActivityModel.BuildAsync(ctx, s));
+        await ctx.StepAsync("int_org_user_daily", s => OrgDailyActivityModel.BuildUserDailyAsync(ctx, s));
+
+        CalendarChange calendar = null!;
+        await ctx.StepAsync("int_calendar", async s => calendar = await CalendarModel.BuildCalendarAsync(ctx, s));
+        await ctx.StepAsync("int_org_spine", s => CalendarModel.BuildSpineAsync(ctx, s, calendar));
+
+        // The trend rule depends on the first activity date of the whole dataset, and every score on the
+        // Scoring settings: when either changes, every as-of date is recomputed.
+        var lastSettings = await db.GetTable<PipelineRun>()
+            .Where(r => r.Status == RunStatus.Succeeded && r.Trigger != Triggers.Test)
+            .OrderByDescending(r => r.Id).Select(r => r.ScoringSettings).FirstOrDefaultAsync();
+        var rebuildAll = ctx.FullRefresh || calendar.FirstMoved || lastSettings != settings;
+
+        await ctx.StepsAsync(["fct_customer_ai_adoption_30d", "fct_reference_readiness_30d"],
+            s => OrgScoresModel.BuildAsync(ctx, calendar, rebuildAll, s[0], s[1]));
+    }
+
+    private static async Task ClearEverythingAsync(DataConnection db)
+    {
+        await db.GetTable<StgProductEvent>().DeleteAsync();
+        await db.GetTable<StgUser>().DeleteAsync();
+        await db.GetTable<StgOrganization>().DeleteAsync();
+        await db.GetTable<StgIssue>().DeleteAsync();
+        await db.GetTable<StgAccount>().DeleteAsync();
+        await db.GetTable<EventClassification>().DeleteAsync();
+        await db.GetTable<IntOrgAccount>().DeleteAsync();
+        await db.GetTable<IntOrgUserDaily>().DeleteAsync();
+        await db.GetTable<IntOrgSpine>().DeleteAsync();
+        await db.GetTable<IntCalendarDate>().DeleteAsync();
+        await db.GetTable<OrgDailyActivityRow>().DeleteAsync();
+        await db.GetTable<AiAdoptionRow>().DeleteAsync();
+        await db.GetTable<ReferenceReadinessRow>().DeleteAsync();
+    }
+
+    public static async Task<IReadOnlyList<PipelineCheckResult>> RunChecksAsync(
+        DataConnection db, long runId, TimeProvider clock, IBuildObserver observer, CancellationToken ct)
+    {
+        observer.StepStarted("data-quality checks");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var results = new List<PipelineCheckResult>();
+        foreach (var check in DataQualityChecks.All)
+        {
+            ct.ThrowIfCancellationRequested();
+            var outcome = await check.RunAsync(db, today);
+            results.Add(new PipelineCheckResult
+            {
+                RunId = runId, Name = check.Name, Model = check.Model, Severity = check.Severity,
+                Status = outcome.FailingRows == 0 ? CheckStatus.Pass : CheckStatus.Fail,
+                FailingRows = outcome.FailingRows, Example = Truncate(outcome.Example, 1000), Description = check.Description,
+            });
+        }
+        return results;
+    }
+
+    private static async Task SaveWatermarksAsync(BuildContext ctx)
+    {
+        var sources = new Dictionary<string, string>
+        {
+            ["stg_pylon_users"] = RawTables.Users, ["stg_pylon_organizations"] = RawTables.Organizations,
+            ["stg_salesforce_accounts"] = RawTables.Accounts, ["stg_pylon_issues"] = RawTables.Issues,
+            ["stg_product_events"] = RawTables.ProductEvents,
+        };
+        var table = ctx.Db.GetTable<PipelineWatermark>();
+        if (ctx.FullRefresh) await table.DeleteAsync();
+        foreach (var step in ctx.Steps.Where(s => s.Watermark is not null && sources.ContainsKey(s.Model)))
+        {
+            var source = sources[step.Model];
+            var previous = await table.Where(w => w.Source == source).Select(w => (long?)w.ExtractedAt).FirstOrDefaultAsync();
+            if (previous >= step.Watermark) continue;
+            await table.Where(w => w.Source == source).DeleteAsync();
+            await ctx.Db.InsertAsync(new PipelineWatermark { Source = source, ExtractedAt = step.Watermark!.Value, RunId = ctx.RunId });
+        }
+    }
+
+    private static async Task<long> StartRunAsync(DataConnection db, BuildRequest request, DateTimeOffset startedAt, string settings, CancellationToken ct)
+    {
+        try
+        {
+            return await db.InsertWithInt64IdentityAsync(new PipelineRun
+            {
+                StartedAt = startedAt, Status = RunStatus.Running, Trigger = request.Trigger,
+                FullRefresh = request.FullRefresh, RequestedBy = request.RequestedBy, ScoringSettings = settings,
+            }, token: ct);
+        }
+        catch (Exception ex) when (IsLockTimeout(ex))
+        {
+            throw await AlreadyRunningAsync(db, ex);
+        }
+    }
+
+    private static async Task AcquireLockAsync(DataConnection db, long runId, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await BuildLock.AcquireAsync(db, runId, now, ct);
+        }
+        catch (Exception ex) when (IsLockTimeout(ex))
+        {
+            throw await AlreadyRunningAsync(db, ex, runId);
+        }
+    }
+
+    private static async Task<BuildAlreadyRunningException> AlreadyRunningAsync(DataConnection db, Exception inner, long? self = null)
+    {
+        var running = await TryReadAsync(() => db.GetTable<PipelineRun>()
+            .Where(r => r.Status == RunStatus.Running && r.Id != self)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync());
+        var who = running is null ? "" : $" (run #{running.Id}, {running.Trigger}, started {running.StartedAt:yyyy-MM-dd HH:mm:ss} UTC)";
+        return new BuildAlreadyRunningException($"Another build is running{who}; it holds the database lock. Try again when it finishes.", inner);
+    }
+
+    private async Task FinishRunAsync(DataConnection db, long runId, string status, string? error,
+        IReadOnlyList<PipelineRunStep> steps, IReadOnlyList<PipelineCheckResult> checks, CancellationToken ct)
+    {
+        await db.GetTable<PipelineRunStep>().Where(s => s.RunId == runId).DeleteAsync(ct);
+        await db.GetTable<PipelineCheckResult>().Where(c => c.RunId == runId).DeleteAsync(ct);
+        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
+        if (steps.Count > 0) await db.BulkCopyAsync(bulk, steps, ct);
+        if (checks.Count > 0) await db.BulkCopyAsync(bulk, checks, ct);
+        await db.GetTable<PipelineRun>().Where(r => r.Id == runId)
+            .Set(r => r.Status, status)
+            .Set(r => r.FinishedAt, clock.GetUtcNow())
+            .Set(r => r.Error, Truncate(error, 8000))
+            .UpdateAsync(ct);
+    }
+
+    private static bool IsLockTimeout(Exception ex) => ex switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        SqlException s => s.Number is 1222 or -2,          // lock request time out, command timeout
+        _ => ex.InnerException is { } inner && IsLockTimeout(inner),
+    };
+
+    private static async Task TryRecordAsync(Func<Task> record)
+    {
+        try { await record(); }
+        catch { /* The run row stays "running"; the next build that takes the lock marks it abandoned. */ }
+    }
+
+    private static async Task<T?> TryReadAsync<T>(Func<Task<T?>> read)
+    {
+        try { return await read(); }
+        catch { return default; }
+    }
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}
+
+public static class Triggers
+{
+    public const string Cli = "cli";
+    public const string Schedule = "schedule";
+    public const string Portal = "portal";
+    public const string Startup = "startup";
+    public const string Test = "test";
+}
+
+public static class CheckStatus
+{
+    public const string Pass = "pass";
+    public const string Fail = "fail";
+}
+
+public sealed class DataQualityException(IReadOnlyList<PipelineCheckResult> failed)
+    : Exception("Data-quality checks failed: " + string.Join("; ", failed.Select(c => $"{c.Name} ({c.FailingRows} rows, e.g. {c.Example})")))
+{
+    public IReadOnlyList<PipelineCheckResult> Failed { get; } = failed;
+}
