@@ -11,7 +11,7 @@ namespace PylonPortal.Analytics.Sources.Import;
 /// </summary>
 internal sealed partial record ValueParser(string Reason, Func<string, object?> Parse)
 {
-    private static readonly ValueParser Text = new("", text => text);
+    private static readonly ValueParser Text = new("", text => text); // any text is valid
     private static readonly ValueParser Integer = new("is not an integer",
         text => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null);
     private static readonly ValueParser Decimal = new("is not a decimal number (invariant culture, '.' as the decimal point)",
