@@ -24,18 +24,23 @@ internal static class CalendarModel
         var change = new CalendarChange(
             await calendar.MinAsync(c => (DateOnly?)c.Date), await calendar.MaxAsync(c => (DateOnly?)c.Date),
             await daily.MinAsync(d => (DateOnly?)d.ActivityDate), await daily.MaxAsync(d => (DateOnly?)d.ActivityDate));
-        if (change is { First: { } first, Last: { } last })
-        {
-            step.RowsDeleted = await calendar.Where(c => c.Date < first || c.Date > last).DeleteAsync();
-            var missing = Dates(first, last).Where(d => change.OldFirst is null || d < change.OldFirst || d > change.OldLast);
-            step.RowsWritten = (await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
-                missing.Select(d => new IntCalendarDate { Date = d }))).RowsCopied;
-        }
-        else
+        await ApplyAsync(db, change, step);
+        return change;
+    }
+
+    /// <summary>Makes int_calendar hold exactly the dates from the new first to the new last activity date.</summary>
+    internal static async Task ApplyAsync(DataConnection db, CalendarChange change, PipelineRunStep step)
+    {
+        var calendar = db.GetTable<IntCalendarDate>();
+        if (change is not { First: { } first, Last: { } last })
         {
             step.RowsDeleted = await calendar.DeleteAsync();
+            return;
         }
-        return change;
+        step.RowsDeleted = await calendar.Where(c => c.Date < first || c.Date > last).DeleteAsync();
+        var missing = Dates(first, last).Where(d => change.OldFirst is null || d < change.OldFirst || d > change.OldLast);
+        step.RowsWritten = (await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
+            missing.Select(d => new IntCalendarDate { Date = d }))).RowsCopied;
     }
 
     /// <summary>

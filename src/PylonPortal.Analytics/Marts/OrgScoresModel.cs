@@ -99,31 +99,45 @@ internal static class OrgScoresModel
         var db = ctx.Db;
         var orgs = await db.GetTable<TouchedAsOf>().Select(t => t.OrgId).Distinct().OrderBy(id => id).ToListAsync();
         aiStep.RowsRead = readinessStep.RowsRead = await db.GetTable<TouchedAsOf>().LongCountAsync();
-        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
         for (var i = 0; i < orgs.Count; i += ctx.Pipeline.OrgsPerChunk)
         {
             var chunk = orgs.Skip(i).Take(ctx.Pipeline.OrgsPerChunk).ToList();
-            var metrics = new WindowMetrics(db, chunk[0], chunk[^1]);
-            var activity = await metrics.ActivityAsync();
-            var users = await metrics.UsersAsync();
-            var issues = await metrics.IssuesAsync();
-            var orgUsers = await metrics.OrgUserCountsAsync();
-            var profiles = await metrics.ProfilesAsync();
-            var aiRows = new List<AiAdoptionRow>();
-            var readinessRows = new List<ReferenceReadinessRow>();
-            foreach (var key in await metrics.KeysAsync())
-            {
-                var k = (key.OrgId, key.AsOfDate);
-                var (aiRow, readinessRow) = Score(ctx, firstActivityDate, key.AsOfDate, profiles[key.OrgId],
-                    activity.GetValueOrDefault(k, ActivityWindow.None), users.GetValueOrDefault(k, UserWindow.None),
-                    issues.GetValueOrDefault(k, IssueWindow.None), orgUsers.GetValueOrDefault(key.OrgId));
-                aiRows.Add(aiRow);
-                readinessRows.Add(readinessRow);
-            }
-            aiStep.RowsWritten += (await db.BulkCopyAsync(bulk, aiRows)).RowsCopied;
-            readinessStep.RowsWritten += (await db.BulkCopyAsync(bulk, readinessRows)).RowsCopied;
+            await ScoreOrgRangeAsync(ctx, chunk[0], chunk[^1], firstActivityDate, aiStep, readinessStep);
             ctx.Observer.Progress("scores", Math.Min(i + chunk.Count, orgs.Count), orgs.Count);
         }
+    }
+
+    /// <summary>Scores the touched as-of dates of the orgs from <paramref name="firstOrg"/> to <paramref name="lastOrg"/> (ordinal).</summary>
+    internal static async Task ScoreOrgRangeAsync(BuildContext ctx, string firstOrg, string lastOrg, DateOnly firstActivityDate,
+        PipelineRunStep aiStep, PipelineRunStep readinessStep)
+    {
+        var metrics = new WindowMetrics(ctx.Db, firstOrg, lastOrg);
+        var activity = await metrics.ActivityAsync();
+        var users = await metrics.UsersAsync();
+        var issues = await metrics.IssuesAsync();
+        var orgUsers = await metrics.OrgUserCountsAsync();
+        var profiles = await metrics.ProfilesAsync();
+        var aiRows = new List<AiAdoptionRow>();
+        var readinessRows = new List<ReferenceReadinessRow>();
+        foreach (var key in await metrics.KeysAsync())
+        {
+            var k = (key.OrgId, key.AsOfDate);
+            var (aiRow, readinessRow) = Score(ctx, firstActivityDate, key.AsOfDate, profiles[key.OrgId],
+                activity.GetValueOrDefault(k, ActivityWindow.None), users.GetValueOrDefault(k, UserWindow.None),
+                issues.GetValueOrDefault(k, IssueWindow.None), orgUsers.GetValueOrDefault(key.OrgId));
+            aiRows.Add(aiRow);
+            readinessRows.Add(readinessRow);
+        }
+        var (ai, readiness) = await InsertAsync(ctx.Db, aiRows, readinessRows);
+        aiStep.RowsWritten += ai;
+        readinessStep.RowsWritten += readiness;
+    }
+
+    internal static async Task<(long Ai, long Readiness)> InsertAsync(DataConnection db,
+        IReadOnlyList<AiAdoptionRow> aiRows, IReadOnlyList<ReferenceReadinessRow> readinessRows)
+    {
+        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
+        return ((await db.BulkCopyAsync(bulk, aiRows)).RowsCopied, (await db.BulkCopyAsync(bulk, readinessRows)).RowsCopied);
     }
 
     /// <summary>One org at one as-of date: both marts' rows, every component kept.</summary>

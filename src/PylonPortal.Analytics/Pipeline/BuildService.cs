@@ -223,9 +223,8 @@ public sealed class BuildService(
     {
         await db.GetTable<PipelineRunStep>().Where(s => s.RunId == runId).DeleteAsync(ct);
         await db.GetTable<PipelineCheckResult>().Where(c => c.RunId == runId).DeleteAsync(ct);
-        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
-        if (steps.Count > 0) await db.BulkCopyAsync(bulk, steps, ct);
-        if (checks.Count > 0) await db.BulkCopyAsync(bulk, checks, ct);
+        foreach (var step in steps) await db.InsertAsync(step, token: ct);
+        foreach (var check in checks) await db.InsertAsync(check, token: ct);
         await db.GetTable<PipelineRun>().Where(r => r.Id == runId)
             .Set(r => r.Status, status)
             .Set(r => r.FinishedAt, clock.GetUtcNow())

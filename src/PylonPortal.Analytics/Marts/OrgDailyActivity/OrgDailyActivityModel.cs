@@ -35,14 +35,15 @@ internal static class OrgDailyActivityModel
             .Where(d => keys.Any(k => k.OrgId == d.OrgId && k.ActivityDate == d.ActivityDate) || touchedOrgs.Any(o => o.OrgId == d.OrgId))
             .DeleteAsync();
 
+        // The staged events of the touched keys (attributed ones only: the key's org is never NULL).
         var events =
             from k in keys
-            join e in db.GetTable<StgProductEvent>() on new { k.OrgId, k.ActivityDate } equals new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value }
-            select e;
+            from e in db.GetTable<StgProductEvent>().Where(e => e.OrgId == k.OrgId && e.ActivityDate == k.ActivityDate)
+            select new { k.OrgId, k.ActivityDate, e.Event, e.DistinctId, e.IsSystem, e.Category };
 
         var perDay =
             from e in events
-            group e by new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value } into g
+            group e by new { e.OrgId, e.ActivityDate } into g
             select new
             {
                 g.Key.OrgId,
@@ -61,14 +62,14 @@ internal static class OrgDailyActivityModel
 
         // Most frequent event name; a tie goes to the first in ordinal order.
         var topEvent =
-            (from e in events
-             group e by new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value, e.Event } into g
-             select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.Event, Count = g.Count() } into c
+            (from c in (from e in events
+                        group e by new { e.OrgId, e.ActivityDate, e.Event } into g
+                        select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.Event, Occurrences = g.Count() }).AsCte("event_counts")
              select new
              {
-                 c.OrgId, c.ActivityDate, c.Event, c.Count,
+                 c.OrgId, c.ActivityDate, c.Event, c.Occurrences,
                  Rank = Sql.Ext.RowNumber().Over().PartitionBy(c.OrgId, c.ActivityDate)
-                     .OrderByDesc(c.Count).ThenBy(c.Event).ToValue(),
+                     .OrderByDesc(c.Occurrences).ThenBy(c.Event).ToValue(),
              })
             .AsSubQuery()
             .Where(c => c.Rank == 1);
@@ -93,7 +94,7 @@ internal static class OrgDailyActivityModel
                 DistinctEventTypes = d.EventTypes,
                 DistinctFeatureCategories = d.Categories,
                 TopEventType = t.Event,
-                TopEventCount = t.Count,
+                TopEventCount = t.Occurrences,
                 // Rounded half away from zero to 2 decimals in integer arithmetic: exact on both engines.
                 AvgEventsPerUser = d.Users == 0 ? 0 : SqlFunctions.Hundredths((200 * d.UserEvents + d.Users) / (2 * d.Users)),
                 IssueEvents = d.Issue,
@@ -123,9 +124,8 @@ internal static class OrgDailyActivityModel
             .DeleteAsync();
         var rows =
             from k in keys
-            join e in db.GetTable<StgProductEvent>() on new { k.OrgId, k.ActivityDate } equals new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value }
-            where !e.IsSystem
-            group e by new { OrgId = e.OrgId!, UserId = e.DistinctId!, ActivityDate = e.ActivityDate!.Value } into g
+            from e in db.GetTable<StgProductEvent>().Where(e => e.OrgId == k.OrgId && e.ActivityDate == k.ActivityDate && !e.IsSystem)
+            group e by new { k.OrgId, UserId = e.DistinctId!, k.ActivityDate } into g
             select new IntOrgUserDaily
             {
                 OrgId = g.Key.OrgId,

@@ -1,0 +1,108 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+using Microsoft.Data.SqlClient;
+
+namespace PylonPortal.Analytics.Database;
+
+/// <summary>
+/// A SQL Server connection that never connects: it records the text of every command the SQL Server
+/// code path sends, and answers reads with empty results. This is how the build's T-SQL is produced
+/// (and checked) on machines with no SQL Server: the same LINQ runs; only the wire is missing.
+/// </summary>
+public sealed class OfflineSqlServerConnection : DbConnection
+{
+    private ConnectionState _state = ConnectionState.Closed;
+
+    /// <summary>Names the statements recorded from now on (a section of the generated script).</summary>
+    public string Section { get; set; } = "";
+
+    public List<RecordedStatement> Statements { get; } = [];
+
+    [AllowNull] public override string ConnectionString { get; set; } = "Server=offline;Database=PylonPortal";
+    public override string Database => "PylonPortal";
+    public override string DataSource => "offline";
+    public override string ServerVersion => "16.00.1000";
+    public override ConnectionState State => _state;
+    public override void ChangeDatabase(string databaseName) { }
+    public override void Open() => _state = ConnectionState.Open;
+    public override void Close() => _state = ConnectionState.Closed;
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => new OfflineTransaction(this, isolationLevel);
+    protected override DbCommand CreateDbCommand() => new OfflineCommand(this);
+
+    private void Record(DbCommand command) =>
+        Statements.Add(new RecordedStatement(Section, command.CommandText,
+            command.Parameters.Cast<SqlParameter>().Select(p => new RecordedParameter(p.ParameterName, TypeOf(p))).ToList()));
+
+    private static string TypeOf(SqlParameter p) => p.SqlDbType switch
+    {
+        SqlDbType.NVarChar or SqlDbType.VarChar or SqlDbType.NChar =>
+            $"{p.SqlDbType}({(p.Size is > 0 and <= 4000 ? p.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) : "max")})",
+        SqlDbType.Decimal => $"Decimal({(p.Precision == 0 ? 38 : p.Precision)},{p.Scale})",
+        _ => p.SqlDbType.ToString(),
+    };
+
+    private sealed class OfflineTransaction(OfflineSqlServerConnection connection, IsolationLevel level) : DbTransaction
+    {
+        protected override DbConnection DbConnection => connection;
+        public override IsolationLevel IsolationLevel => level;
+        public override void Commit() { }
+        public override void Rollback() { }
+    }
+
+    private static readonly Regex SingleAggregate = new(@"^\s*SELECT\s+(COUNT_BIG|COUNT|MAX|MIN|SUM)\((?>[^()]+|\((?<d>)|\)(?<-d>))*\)\s+FROM", RegexOptions.IgnoreCase);
+
+    private sealed class OfflineCommand(OfflineSqlServerConnection connection) : DbCommand
+    {
+        private readonly SqlParameterCollection _parameters = new SqlCommand().Parameters;
+
+        [AllowNull] public override string CommandText { get; set; } = "";
+        public override int CommandTimeout { get; set; }
+        public override CommandType CommandType { get; set; }
+        public override bool DesignTimeVisible { get; set; }
+        public override UpdateRowSource UpdatedRowSource { get; set; }
+        protected override DbConnection? DbConnection { get; set; } = connection;
+        protected override DbParameterCollection DbParameterCollection => _parameters;
+        protected override DbTransaction? DbTransaction { get; set; }
+        public override void Cancel() { }
+        public override void Prepare() { }
+        protected override DbParameter CreateDbParameter() => new SqlParameter();
+
+        // One row "affected", so code that checks a write happened (the build lock) carries on.
+        public override int ExecuteNonQuery()
+        {
+            connection.Record(this);
+            return 1;
+        }
+
+        public override object? ExecuteScalar()
+        {
+            connection.Record(this);
+            return DBNull.Value;
+        }
+
+        // Reads find nothing, except that an aggregate (COUNT, MAX, ...) returns its one row: 0 or NULL.
+        protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+        {
+            connection.Record(this);
+            var table = new DataTable();
+            var aggregate = SingleAggregate.Match(CommandText);
+            if (aggregate.Success)
+            {
+                table.Columns.Add("value", typeof(object));
+                table.Rows.Add(aggregate.Groups[1].Value.StartsWith("COUNT", StringComparison.Ordinal) ? 0L : DBNull.Value);
+            }
+            return table.CreateDataReader();
+        }
+    }
+}
+
+public sealed record RecordedParameter(string Name, string SqlType);
+
+public sealed record RecordedStatement(string Section, string Sql, IReadOnlyList<RecordedParameter> Parameters)
+{
+    /// <summary>The statement as a runnable batch: its parameters declared, then its text.</summary>
+    public string Batch =>
+        string.Concat(Parameters.Select(p => $"DECLARE {(p.Name.StartsWith('@') ? p.Name : "@" + p.Name)} {p.SqlType};\n")) + Sql.Trim();
+}
