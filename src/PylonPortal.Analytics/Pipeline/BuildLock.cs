@@ -12,15 +12,18 @@ public static class BuildLock
 {
     public const string Name = "build";
 
-    public static async Task AcquireAsync(DataConnection db, long runId, DateTimeOffset now, CancellationToken ct)
+    public static async Task AcquireAsync(DataConnection db, long runId, TimeProvider clock, CancellationToken ct)
     {
+        // Waits here while another build's transaction holds the row (SQLite: the database's write lock).
         var updated = await db.GetTable<PipelineLock>()
             .Where(l => l.Name == Name)
             .Set(l => l.RunId, runId)
-            .Set(l => l.AcquiredAt, now)
             .UpdateAsync(ct);
         if (updated != 1)
             throw new InvalidOperationException("The pipeline_lock row is missing: apply the database migrations.");
+        var acquiredAt = clock.GetUtcNow();
+        await db.GetTable<PipelineLock>().Where(l => l.Name == Name).Set(l => l.AcquiredAt, acquiredAt).UpdateAsync(ct);
+        await db.GetTable<PipelineRun>().Where(r => r.Id == runId).Set(r => r.LockAcquiredAt, acquiredAt).UpdateAsync(ct);
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class BuildService(
         {
             await using (var transaction = await db.BeginTransactionAsync(ct))
             {
-                await AcquireLockAsync(db, runId, clock.GetUtcNow(), ct);
+                await AcquireLockAsync(db, runId, ct);
                 await db.GetTable<PipelineRun>()
                     .Where(r => r.Status == RunStatus.Running && r.Id < runId)
                     .Set(r => r.Status, RunStatus.Abandoned)
@@ -82,6 +82,21 @@ public sealed class BuildService(
             if (ex is BuildAlreadyRunningException) throw;
             return new BuildResult(runId, status, clock.GetUtcNow() - startedAt, ctx.Steps, checks, error);
         }
+    }
+
+    /// <summary><c>pylon test</c>: the data-quality checks on the marts as they are, recorded as a run of their own.</summary>
+    public async Task<BuildResult> TestAsync(CancellationToken ct = default)
+    {
+        var startedAt = clock.GetUtcNow();
+        await using var context = databases.Create();
+        await using var db = context.Sql();
+        var runId = await StartRunAsync(db, new BuildRequest(Triggers.Test), startedAt, JsonSerializer.Serialize(scoring), ct);
+        var checks = await RunChecksAsync(db, runId, clock, NullBuildObserver.Instance, ct);
+        var failed = checks.Where(c => c is { Severity: Severity.Error, Status: CheckStatus.Fail }).ToList();
+        var error = failed.Count > 0 ? new DataQualityException(failed).Message : null;
+        var status = failed.Count > 0 ? RunStatus.Failed : RunStatus.Succeeded;
+        await FinishRunAsync(db, runId, status, error, [], checks, ct);
+        return new BuildResult(runId, status, clock.GetUtcNow() - startedAt, [], checks, error);
     }
 
     /// <summary>The models in dependency order. Staging users precedes events; marts follow staging.</summary>
@@ -197,11 +212,11 @@ public sealed class BuildService(
         }
     }
 
-    private static async Task AcquireLockAsync(DataConnection db, long runId, DateTimeOffset now, CancellationToken ct)
+    private async Task AcquireLockAsync(DataConnection db, long runId, CancellationToken ct)
     {
         try
         {
-            await BuildLock.AcquireAsync(db, runId, now, ct);
+            await BuildLock.AcquireAsync(db, runId, clock, ct);
         }
         catch (Exception ex) when (IsLockTimeout(ex))
         {

@@ -22,6 +22,10 @@ public sealed class PipelineRun
 {
     public long Id { get; set; }
     public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>When the build got the database lock (after waiting for another build, if one was running).</summary>
+    public DateTimeOffset? LockAcquiredAt { get; set; }
+
     public DateTimeOffset? FinishedAt { get; set; }
     public string Status { get; set; } = RunStatus.Running;
 

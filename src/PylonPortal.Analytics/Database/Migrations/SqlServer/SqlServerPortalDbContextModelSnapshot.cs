@@ -761,6 +761,10 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("bit")
                         .HasColumnName("full_refresh");
 
+                    b.Property<DateTimeOffset?>("LockAcquiredAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("lock_acquired_at");
+
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")

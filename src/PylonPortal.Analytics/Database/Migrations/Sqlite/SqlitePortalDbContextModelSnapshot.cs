@@ -746,6 +746,10 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("full_refresh");
 
+                    b.Property<string>("LockAcquiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lock_acquired_at");
+
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")

@@ -359,6 +359,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     started_at = table.Column<string>(type: "TEXT", nullable: false),
+                    lock_acquired_at = table.Column<string>(type: "TEXT", nullable: true),
                     finished_at = table.Column<string>(type: "TEXT", nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),

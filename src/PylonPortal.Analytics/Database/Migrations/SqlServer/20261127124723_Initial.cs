@@ -358,6 +358,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     started_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    lock_acquired_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     finished_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     trigger = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),

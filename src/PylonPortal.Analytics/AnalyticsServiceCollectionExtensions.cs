@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Sources.Import;
+
+namespace PylonPortal.Analytics;
+
+/// <summary>The analytics services the portal, its schedule and the CLI share, bound to configuration by section name.</summary>
+public static class AnalyticsServiceCollectionExtensions
+{
+    public static IServiceCollection AddPylonAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Portal") ?? o.ConnectionString);
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateOnStart();
+        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoringOptions>>().Value);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PortalDbFactory(sp.GetRequiredService<DatabaseOptions>()));
+        services.AddScoped(sp => sp.GetRequiredService<PortalDbFactory>().Create());
+        services.AddSingleton<BuildService>();
+        services.AddSingleton<CsvImporter>();
+        return services;
+    }
+
+    /// <summary>A bad weight or threshold stops the app at start with a message naming the setting.</summary>
+    private sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ScoringOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+
+    private sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PipelineOptions options)
+        {
+            var errors = new List<string>();
+            if (!IsCron(options.Schedule))
+                errors.Add($"Pipeline:Schedule '{options.Schedule}' is not a valid Quartz cron expression (e.g. \"0 0 * * * ?\" for hourly).");
+            if (options.Lookback < TimeSpan.Zero)
+                errors.Add($"Pipeline:Lookback must not be negative (was {options.Lookback}).");
+            if (options.OrgsPerChunk <= 0)
+                errors.Add($"Pipeline:OrgsPerChunk must be positive (was {options.OrgsPerChunk}).");
+            return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+        }
+
+        private static bool IsCron(string expression)
+        {
+            try
+            {
+                _ = new Quartz.CronExpression(expression);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+    }
+}
