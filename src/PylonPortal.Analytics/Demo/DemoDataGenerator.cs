@@ -18,7 +18,7 @@ public sealed record DemoDataSummary(long Organizations, long Users, long Events
 /// Deterministic demo data for Pylon Portal: appends raw Airbyte rows to the five raw tables, as if Airbyte
 /// had synced a support-platform company's product analytics, app database and Salesforce every hour.
 /// It does not build the marts. Rows are streamed in batches inside one transaction: memory stays flat
-/// from the default size to 2,000 orgs x 365 days (about 10 million events).
+/// from the default size (about 480,000 events) to 2,000 orgs x 365 days (about 9 million, the benchmark size).
 /// </summary>
 public sealed class DemoDataGenerator(PortalDbFactory databases, TimeProvider clock)
 {
@@ -37,7 +37,8 @@ public sealed class DemoDataGenerator(PortalDbFactory databases, TimeProvider cl
         var accounts = new DemoSalesforceAccounts(company, window, airbyte, DemoRandom.For(options.Seed, DemoStream.Accounts));
         var issues = new DemoSupportIssues(company, window, airbyte, DemoRandom.For(options.Seed, DemoStream.Issues));
         var events = new DemoProductEvents(company, window, airbyte, DemoRandom.For(options.Seed, DemoStream.Events));
-        progress?.Report($"demo data: {options.Orgs:N0} orgs x {options.Days:N0} days ending {window.Today:yyyy-MM-dd}, seed {options.Seed}");
+        progress?.Report(string.Create(CultureInfo.InvariantCulture,
+            $"demo data: {options.Orgs:N0} orgs x {options.Days:N0} days ending {window.Today:yyyy-MM-dd}, seed {options.Seed}"));
 
         await using var context = databases.Create();
         await using var db = context.Sql();
