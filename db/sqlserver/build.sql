@@ -4,6 +4,7 @@
 -- ==== build (full refresh) ====
 
 DECLARE @StartedAt DateTimeOffset;
+DECLARE @LockAcquiredAt DateTimeOffset;
 DECLARE @FinishedAt DateTimeOffset;
 DECLARE @Status NVarChar(20);
 DECLARE @Trigger NVarChar(20);
@@ -14,6 +15,7 @@ DECLARE @Error NVarChar(4000);
 INSERT INTO [pipeline].[pipeline_runs]
 (
 	[started_at],
+	[lock_acquired_at],
 	[finished_at],
 	[status],
 	[trigger],
@@ -25,6 +27,7 @@ INSERT INTO [pipeline].[pipeline_runs]
 VALUES
 (
 	@StartedAt,
+	@LockAcquiredAt,
 	@FinishedAt,
 	@Status,
 	@Trigger,
@@ -38,16 +41,37 @@ SELECT SCOPE_IDENTITY();
 GO
 
 DECLARE @RunId BigInt;
+UPDATE
+	[u]
+SET
+	[u].[run_id] = @RunId
+FROM
+	[pipeline].[pipeline_lock] [u]
+WHERE
+	[u].[name] = N'build';
+GO
+
 DECLARE @AcquiredAt DateTimeOffset;
 UPDATE
 	[u]
 SET
-	[u].[run_id] = @RunId,
 	[u].[acquired_at] = @AcquiredAt
 FROM
 	[pipeline].[pipeline_lock] [u]
 WHERE
 	[u].[name] = N'build';
+GO
+
+DECLARE @LockAcquiredAt DateTimeOffset;
+DECLARE @runId BigInt;
+UPDATE
+	[u]
+SET
+	[u].[lock_acquired_at] = @LockAcquiredAt
+FROM
+	[pipeline].[pipeline_runs] [u]
+WHERE
+	[u].[id] = @runId;
 GO
 
 DECLARE @Status NVarChar(20);
@@ -3989,7 +4013,7 @@ SELECT DISTINCT
 FROM
 	[pipeline].[work_touched_days] [k_1]
 		INNER JOIN [pipeline].[int_org_spine] [s] ON [k_1].[org_id] = [s].[org_id]
-		INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] >= [k_1].[activity_date] AND [c_1].[date] <= DATEADD(day, 59, [k_1].[activity_date]) AND [c_1].[date] >= [s].[start_date]
+		INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] BETWEEN DATEADD(day, 0, [k_1].[activity_date]) AND DATEADD(day, 59, [k_1].[activity_date]) AND [c_1].[date] >= [s].[start_date]
 WHERE
 	NOT EXISTS(
 		SELECT
@@ -4197,7 +4221,7 @@ FROM
 		SELECT
 			[g_1].[org_id] as [OrgId],
 			[g_1].[as_of_date] as [AsOfDate],
-			IIF([f].[activity_date] >= DATEADD(day, -29, [g_1].[as_of_date]), 1, 0) as [c1],
+			IIF([f].[activity_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date]), 1, 0) as [c1],
 			[f].[total_event_count],
 			[f].[ai_events]
 		FROM
@@ -4206,8 +4230,7 @@ FROM
 		WHERE
 			([g_1].[org_id] > @firstOrgP OR [g_1].[org_id] = @firstOrgP_1) AND
 			(@lastOrgP > [g_1].[org_id] OR [g_1].[org_id] = @lastOrgP_1) AND
-			[f].[activity_date] >= DATEADD(day, -59, [g_1].[as_of_date]) AND
-			[f].[activity_date] <= [g_1].[as_of_date]
+			[f].[activity_date] BETWEEN DATEADD(day, -59, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
 	) [g_2]
 GROUP BY
 	[g_2].[OrgId],
@@ -4229,8 +4252,7 @@ FROM
 WHERE
 	([g_1].[org_id] > @firstOrgP OR [g_1].[org_id] = @firstOrgP_1) AND
 	(@lastOrgP > [g_1].[org_id] OR [g_1].[org_id] = @lastOrgP_1) AND
-	[u].[activity_date] >= DATEADD(day, -29, [g_1].[as_of_date]) AND
-	[u].[activity_date] <= [g_1].[as_of_date]
+	[u].[activity_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
 GROUP BY
 	[g_1].[org_id],
 	[g_1].[as_of_date];
@@ -4253,8 +4275,7 @@ FROM
 WHERE
 	([g_1].[org_id] > @firstOrgP OR [g_1].[org_id] = @firstOrgP_1) AND
 	(@lastOrgP > [g_1].[org_id] OR [g_1].[org_id] = @lastOrgP_1) AND
-	[i].[created_date] >= DATEADD(day, -29, [g_1].[as_of_date]) AND
-	[i].[created_date] <= [g_1].[as_of_date]
+	[i].[created_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
 GROUP BY
 	[g_1].[org_id],
 	[g_1].[as_of_date];

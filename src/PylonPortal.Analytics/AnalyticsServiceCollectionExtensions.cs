@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Demo;
 using PylonPortal.Analytics.Pipeline;
 using PylonPortal.Analytics.Scoring;
 using PylonPortal.Analytics.Sources.Import;
@@ -24,11 +25,13 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoringOptions>>().Value);
+        services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalDbFactory(sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped(sp => sp.GetRequiredService<PortalDbFactory>().Create());
         services.AddSingleton<BuildService>();
         services.AddSingleton<CsvImporter>();
+        services.AddSingleton<DemoDataGenerator>();
         return services;
     }
 

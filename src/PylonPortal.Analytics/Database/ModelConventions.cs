@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PylonPortal.Analytics.Sources;
 
@@ -14,6 +16,12 @@ namespace PylonPortal.Analytics.Database;
 public static class ModelConventions
 {
     private const string OrdinalAnnotation = "Pylon:Ordinal";
+
+    /// <summary>
+    /// Dates on SQLite are yyyy-MM-dd text (as EF stores them anyway), typed as text so that comparisons stay
+    /// plain: typed as dates, linq2db wraps both sides of every comparison in date(), which no index can serve.
+    /// </summary>
+    private static readonly SqliteDateText DateAsText = new();
     public const int IdLength = 200;
 
     /// <summary>An id or name compared ordinally and case-sensitively (DESIGN section 2).</summary>
@@ -32,6 +40,8 @@ public static class ModelConventions
                     property.SetColumnName(SnakeCase(property.Name));
                 if (sqlServer && property.FindAnnotation(OrdinalAnnotation) is not null)
                     property.SetCollation(Schemas.BinaryCollation);
+                if (!sqlServer && (property.ClrType == typeof(DateOnly) || property.ClrType == typeof(DateOnly?)))
+                    ((IConventionProperty)property).SetTypeMapping(DateAsText);
             }
         }
     }
@@ -54,6 +64,17 @@ public static class ModelConventions
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
+    }
+
+    private sealed class SqliteDateText : DateOnlyTypeMapping
+    {
+        public SqliteDateText() : base("TEXT", System.Data.DbType.String) { }
+
+        private SqliteDateText(RelationalTypeMappingParameters parameters) : base(parameters) { }
+
+        protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new SqliteDateText(parameters);
+
+        protected override string SqlLiteralFormatString => "'{0:yyyy-MM-dd}'";
     }
 
     private sealed class DecimalToDoubleConverter() : ValueConverter<decimal, double>(v => (double)v, v => (decimal)v);

@@ -13,10 +13,14 @@ public static class SqlFunctions
     [Sql.Expression(ProviderName.SqlServer, "CAST(SWITCHOFFSET({0}, '+00:00') AS DATE)", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
     public static DateOnly? UtcDate(DateTimeOffset? timestamp) => throw ServerSideOnly();
 
-    /// <summary>A date plus a number of days.</summary>
-    [Sql.Expression(ProviderName.SQLite, "date({0}, ({1}) || ' days')", ServerSideOnly = true)]
-    [Sql.Expression(ProviderName.SqlServer, "DATEADD(day, {1}, {0})", ServerSideOnly = true)]
-    public static DateOnly AddDays(DateOnly date, int days) => throw ServerSideOnly();
+    /// <summary>
+    /// <paramref name="date"/> lies between <paramref name="anchor"/> plus <paramref name="fromDays"/> and plus
+    /// <paramref name="toDays"/> days, inclusive: the 30- and 60-day windows. One predicate, so the column
+    /// side stays bare and an index on it serves the range.
+    /// </summary>
+    [Sql.Expression(ProviderName.SQLite, "{0} BETWEEN date({1}, ({2}) || ' days') AND date({1}, ({3}) || ' days')", ServerSideOnly = true, IsPredicate = true)]
+    [Sql.Expression(ProviderName.SqlServer, "{0} BETWEEN DATEADD(day, {2}, {1}) AND DATEADD(day, {3}, {1})", ServerSideOnly = true, IsPredicate = true)]
+    public static bool Within(DateOnly? date, DateOnly anchor, int fromDays, int toDays) => throw ServerSideOnly();
 
     /// <summary>
     /// Text compared ordinally. The portal's own columns carry a binary collation already; Airbyte's raw

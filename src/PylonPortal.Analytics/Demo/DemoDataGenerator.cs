@@ -9,7 +9,11 @@ namespace PylonPortal.Analytics.Demo;
 /// <param name="Orgs">Customer organizations (the first ten are the hand-written cast, see <see cref="DemoCompany"/>).</param>
 /// <param name="Days">Days of history, ending today (the UTC date of the clock).</param>
 /// <param name="Seed">Same seed and same today: the same rows, byte for byte.</param>
-public sealed record DemoDataOptions(int Orgs = 200, int Days = 180, int Seed = 42);
+public sealed record DemoDataOptions(int Orgs = 200, int Days = 180, int Seed = 42)
+{
+    /// <summary>The size the portal seeds on first start (Development): <c>DemoData:Orgs</c>, <c>:Days</c>, <c>:Seed</c>.</summary>
+    public const string Section = "DemoData";
+}
 
 /// <summary>Raw rows written per table (re-extractions and broken rows included), and how long it took.</summary>
 public sealed record DemoDataSummary(long Organizations, long Users, long Events, long Issues, long Accounts, TimeSpan Elapsed);

@@ -63,7 +63,7 @@ internal static class OrgScoresModel
         await TouchAsync(db,
             from k in db.GetTable<TouchedDay>()
             join s in spine on k.OrgId equals s.OrgId
-            from c in calendar.Where(c => c.Date >= k.ActivityDate && c.Date <= SqlFunctions.AddDays(k.ActivityDate, 59) && c.Date >= s.StartDate)
+            from c in calendar.Where(c => SqlFunctions.Within(c.Date, k.ActivityDate, 0, 59) && c.Date >= s.StartDate)
             select new TouchedAsOf { OrgId = k.OrgId, AsOfDate = c.Date });
 
         // Every date of an org whose users, issues, organization row or account changed, or that is new to the spine.

@@ -42,11 +42,11 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     public Task<Dictionary<(string, DateOnly), ActivityWindow>> ActivityAsync() =>
         (from t in AsOfDates
          join f in db.GetTable<OrgDailyActivityRow>() on t.OrgId equals f.OrgId
-         where f.ActivityDate >= SqlFunctions.AddDays(t.AsOfDate, -59) && f.ActivityDate <= t.AsOfDate
+         where SqlFunctions.Within(f.ActivityDate, t.AsOfDate, -59, 0)
          select new
          {
              t.OrgId, t.AsOfDate,
-             InW30 = f.ActivityDate >= SqlFunctions.AddDays(t.AsOfDate, -29),
+             InW30 = SqlFunctions.Within(f.ActivityDate, t.AsOfDate, -29, 0),
              f.TotalEventCount, f.AiEvents,
          } into x
          group x by new { x.OrgId, x.AsOfDate } into g
@@ -66,7 +66,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     public Task<Dictionary<(string, DateOnly), UserWindow>> UsersAsync() =>
         (from t in AsOfDates
          join u in db.GetTable<IntOrgUserDaily>() on t.OrgId equals u.OrgId
-         where u.ActivityDate >= SqlFunctions.AddDays(t.AsOfDate, -29) && u.ActivityDate <= t.AsOfDate
+         where SqlFunctions.Within(u.ActivityDate, t.AsOfDate, -29, 0)
          group u by new { t.OrgId, t.AsOfDate } into g
          select new
          {
@@ -79,7 +79,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     public Task<Dictionary<(string, DateOnly), IssueWindow>> IssuesAsync() =>
         (from t in AsOfDates
          join i in db.GetTable<StgIssue>() on t.OrgId equals i.OrganizationId
-         where i.CreatedDate >= SqlFunctions.AddDays(t.AsOfDate, -29) && i.CreatedDate <= t.AsOfDate
+         where SqlFunctions.Within(i.CreatedDate, t.AsOfDate, -29, 0)
          group i by new { t.OrgId, t.AsOfDate } into g
          select new
          {

@@ -15,9 +15,8 @@ internal sealed class StagingConfiguration :
     public void Configure(EntityTypeBuilder<StgProductEvent> e)
     {
         Events(e, "stg_product_events");
-        e.HasIndex(x => new { x.OrgId, x.ActivityDate });
-        e.HasIndex(x => x.ActivityDate);
-        e.HasIndex(x => x.DistinctId);
+        e.HasIndex(x => new { x.OrgId, x.ActivityDate }); // the daily mart's touched keys
+        e.HasIndex(x => x.DistinctId);                    // a moved user's events
     }
 
     public void Configure(EntityTypeBuilder<LoadProductEvent> e) => Events(e.HasBaseType((Type?)null), "load_product_events");

@@ -1809,8 +1809,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasKey("Uuid");
 
-                    b.HasIndex("ActivityDate");
-
                     b.HasIndex("DistinctId");
 
                     b.HasIndex("OrgId", "ActivityDate");

@@ -1745,8 +1745,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasKey("Uuid");
 
-                    b.HasIndex("ActivityDate");
-
                     b.HasIndex("DistinctId");
 
                     b.HasIndex("OrgId", "ActivityDate");

@@ -711,11 +711,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                 column: "_airbyte_extracted_at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_stg_product_events_activity_date",
-                table: "stg_product_events",
-                column: "activity_date");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_stg_product_events_distinct_id",
                 table: "stg_product_events",
                 column: "distinct_id");

@@ -12,7 +12,7 @@ using PylonPortal.Analytics.Database;
 namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127124723_Initial")]
+    [Migration("20261127130723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1811,8 +1811,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("timestamp");
 
                     b.HasKey("Uuid");
-
-                    b.HasIndex("ActivityDate");
 
                     b.HasIndex("DistinctId");
 

@@ -11,7 +11,7 @@ using PylonPortal.Analytics.Database;
 namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127124706_Initial")]
+    [Migration("20261127130712_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1747,8 +1747,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("timestamp");
 
                     b.HasKey("Uuid");
-
-                    b.HasIndex("ActivityDate");
 
                     b.HasIndex("DistinctId");
 

@@ -632,12 +632,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                 column: "started_at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_stg_product_events_activity_date",
-                schema: "pipeline",
-                table: "stg_product_events",
-                column: "activity_date");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_stg_product_events_distinct_id",
                 schema: "pipeline",
                 table: "stg_product_events",

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using PylonPortal.Cli;
+using PylonPortal.Cli.Commands;
+
+// pylon: the same services as the portal and its schedule, from a terminal (DESIGN section 2).
+var root = new RootCommand("Pylon Portal: load raw data, build the marts, check them, explain scores.")
+{
+    CommonOptions.Db, CommonOptions.Provider, CommonOptions.Connection,
+};
+root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(BuildCommand.Create());
+root.Subcommands.Add(TestCommand.Create());
+root.Subcommands.Add(ScoresCommand.Create());
+root.Subcommands.Add(SqlScriptsCommand.Create());
+return await root.Parse(args).InvokeAsync();

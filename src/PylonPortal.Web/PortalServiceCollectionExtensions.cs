@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using PylonPortal.Analytics;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Web.Auth;
+using PylonPortal.Web.Pipeline;
+using Quartz;
+
+namespace PylonPortal.Web;
+
+/// <summary>Every service the portal registers, in one place.</summary>
+public static class PortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPylonAnalytics(builder.Configuration);
+        builder.AddPortalAuthentication();
+
+        // Keys in the portal's database: restarts and several instances keep users signed in.
+        services.AddDataProtection().SetApplicationName("PylonPortal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddSingleton<BuildProgress>();
+        services.AddSingleton<PipelineScheduler>();
+        services.AddHostedService<DatabaseBootstrapper>();
+        var schedule = builder.Configuration[$"{PipelineOptions.Section}:Schedule"] ?? new PipelineOptions().Schedule;
+        services.AddQuartz(q => q.ScheduleJob<BuildJob>(
+            trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey)
+                .WithCronSchedule(schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
+            job => job.WithIdentity(BuildJob.Key).StoreDurably()));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

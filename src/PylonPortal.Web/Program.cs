@@ -1,0 +1,32 @@
+using PylonPortal.Web;
+using PylonPortal.Web.Auth;
+using PylonPortal.Web.Components;
+
+// Content root = the build output, where appsettings*.json (including the repository's
+// appsettings.Development.json) are copied, whatever folder `dotnet run` starts from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddPortal();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>For WebApplicationFactory in the tests.</summary>
+public partial class Program;

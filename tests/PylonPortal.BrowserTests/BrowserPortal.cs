@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace PylonPortal.BrowserTests;
+
+/// <summary>
+/// The real portal on Kestrel at 127.0.0.1 (seeded and built on start, as `dotnet run` does) and Debian's
+/// Chromium driven by Playwright. One of each for all browser tests.
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pylon-browser-").FullName;
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go; the README shows the overview and org ones.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _factory = new Factory(Path.Combine(_folder, "portal.db"));
+        _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh browser context signed in through the development sign-in page, with these roles.</summary>
+    public async Task<IPage> SignedInPageAsync(string name = "Casey CSM", params string[] roles)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/dev-sign-in");
+        await page.FillAsync("#name", name);
+        foreach (var checkbox in await page.QuerySelectorAllAsync("input[name=Roles]"))
+        {
+            var role = await checkbox.GetAttributeAsync("value");
+            if (roles.Contains(role)) await checkbox.CheckAsync(); else await checkbox.UncheckAsync();
+        }
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync($"{BaseUrl}/");
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        _factory?.Dispose();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databasePath}");
+            builder.UseSetting("Authentication:DevelopmentSignIn", "true");
+            builder.UseSetting("Pipeline:SeedDemoDataWhenEmpty", "true");
+            builder.UseSetting("DemoData:Orgs", "60");
+            builder.UseSetting("DemoData:Days", "120");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserPortal>
+{
+    public const string Name = "browser";
+}
