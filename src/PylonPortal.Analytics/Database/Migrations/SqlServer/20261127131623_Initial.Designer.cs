@@ -12,7 +12,7 @@ using PylonPortal.Analytics.Database;
 namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127130723_Initial")]
+    [Migration("20261127131623_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1813,6 +1813,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.HasKey("Uuid");
 
                     b.HasIndex("DistinctId");
+
+                    b.HasIndex("ActivityDate", "Event");
 
                     b.HasIndex("OrgId", "ActivityDate");
 
