@@ -13,4 +13,11 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(TestCommand.Create());
 root.Subcommands.Add(ScoresCommand.Create());
 root.Subcommands.Add(SqlScriptsCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("Run `pylon --help` for usage.");
+    return ExitCodes.Usage;
+}
+return await parse.InvokeAsync();

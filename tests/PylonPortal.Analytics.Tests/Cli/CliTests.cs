@@ -1,0 +1,101 @@
+namespace PylonPortal.Analytics.Tests.Cli;
+
+/// <summary>The `pylon` CLI end to end, as a separate process on CSV files: what a newcomer or a script sees.</summary>
+public class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pylon-cli-").FullName;
+    private string Db => Path.Combine(_folder, "portal.db");
+
+    private string Csv(string name, params string[] lines)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_each_table_then_build_test_and_explain_a_score()
+    {
+        var today = DateTime.UtcNow.Date;
+        string Day(int daysAgo) => today.AddDays(-daysAgo).ToString("yyyy-MM-dd");
+        var events = new List<string> { "uuid,event,distinct_id,timestamp,properties,team_id" };
+        for (var d = 0; d < 40; d++)
+        {
+            events.Add($"e{d}a,issue:created,u1,{Day(d)}T09:00:00Z,{{}},1");
+            events.Add($"e{d}b,ai:reply_suggested,u2,{Day(d)}T10:00:00+02:00,,1");
+        }
+        var files = new Dictionary<string, string>
+        {
+            ["pylon_organizations"] = Csv("orgs.csv", "id,name,domain,created_at", "o1,Acme,acme.com,2023-01-01T00:00:00Z"),
+            ["pylon_users"] = Csv("users.csv", "id,organization_id,email,name,created_at",
+                "u1,o1,a@acme.com,Ann,2023-01-01", "u2,o1,b@acme.com,Bo,2023-01-01"),
+            ["account"] = Csv("accounts.csv",
+                "Id,Name,Industry,AnnualRevenue,Segment__c,Seat_Tier__c,Current_ARR__c,Pylon_Organization_Id__c,Renewal_Date__c,Owner_Email__c,IsDeleted,CreatedDate,LastModifiedDate",
+                $"A1,Acme Corp,Software,1000000,Enterprise,Growth,80000,o1,{Day(-60)},csm@pylon.com,false,2023-01-01,2024-01-01"),
+            ["pylon_issues"] = Csv("issues.csv", "id,organization_id,created_at,resolved_at,priority,csat_score",
+                $"i1,o1,{Day(3)}T08:00:00Z,,urgent,", $"i2,o1,{Day(5)}T08:00:00Z,{Day(4)}T08:00:00Z,low,5"),
+            ["product_events"] = Csv("events.csv", events.ToArray()),
+        };
+        foreach (var (table, file) in files)
+        {
+            var import = await Pylon.RunAsync("import", "--table", table, file, "--db", Db);
+            Assert.True(import.ExitCode == 0, import.Error);
+            Assert.Contains($"into {table}", import.Output);
+        }
+
+        var build = await Pylon.RunAsync("build", "--db", Db);
+        Assert.True(build.ExitCode == 0, build.Output + build.Error);
+        Assert.Contains("fct_org_daily_activity", build.Output);
+        Assert.Contains("succeeded", build.Output);
+
+        var test = await Pylon.RunAsync("test", "--db", Db);
+        Assert.True(test.ExitCode == 0, test.Output + test.Error);
+        Assert.Contains("daily_reconciles_with_staging", test.Output);
+
+        var scores = await Pylon.RunAsync("scores", "--org", "o1", "--db", Db);
+        Assert.True(scores.ExitCode == 0, scores.Error);
+        Assert.Contains("Acme Corp", scores.Output);
+        Assert.Contains("Effective AI Adoption", scores.Output);
+        Assert.Contains("Frequency", scores.Output);
+        Assert.Contains("Renewal", scores.Output);
+    }
+
+    [Fact]
+    public async Task A_bad_file_loads_nothing_and_names_the_line_column_and_value()
+    {
+        var file = Csv("bad.csv", "uuid,event,distinct_id,timestamp,properties,team_id",
+            "e1,issue:created,u1,2024-03-01T10:00:00Z,,1",
+            "e2,issue:created,u1,yesterday,,1");
+
+        var import = await Pylon.RunAsync("import", "--table", "product_events", file, "--db", Db);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("line 3", import.Error);
+        Assert.Contains("timestamp", import.Error);
+        Assert.Contains("yesterday", import.Error);
+        var build = await Pylon.RunAsync("build", "--db", Db);
+        Assert.Contains("stg_product_events", build.Output);
+        Assert.Matches(@"stg_product_events\s+0\s", build.Output);
+    }
+
+    [Fact]
+    public async Task Usage_errors_exit_with_code_2()
+    {
+        Assert.Equal(2, (await Pylon.RunAsync("build", "--no-such-option")).ExitCode);
+        Assert.Equal(2, (await Pylon.RunAsync("import", "--table", "nope", "x.csv", "--db", Db)).ExitCode);
+        Assert.Equal(2, (await Pylon.RunAsync("build", "--provider", "sqlserver", "--db", Db)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Scores_for_an_unknown_org_fail_with_a_message()
+    {
+        var scores = await Pylon.RunAsync("scores", "--org", "nobody", "--db", Db);
+        Assert.Equal(1, scores.ExitCode);
+        Assert.Contains("No scores for org 'nobody'", scores.Error);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
