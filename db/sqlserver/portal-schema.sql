@@ -14,7 +14,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     IF SCHEMA_ID(N'portal') IS NULL EXEC(N'CREATE SCHEMA [portal];');
@@ -22,7 +22,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     IF SCHEMA_ID(N'pipeline') IS NULL EXEC(N'CREATE SCHEMA [pipeline];');
@@ -30,7 +30,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     IF SCHEMA_ID(N'marts') IS NULL EXEC(N'CREATE SCHEMA [marts];');
@@ -38,7 +38,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [portal].[data_protection_keys] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[event_classification] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [marts].[fct_customer_ai_adoption_30d] (
@@ -97,7 +97,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [marts].[fct_org_daily_activity] (
@@ -132,7 +132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [marts].[fct_reference_readiness_30d] (
@@ -175,7 +175,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[int_calendar] (
@@ -186,7 +186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[int_org_account] (
@@ -206,7 +206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[int_org_spine] (
@@ -219,7 +219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [marts].[int_org_user_daily] (
@@ -234,7 +234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[load_product_events] (
@@ -256,7 +256,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[load_pylon_issues] (
@@ -277,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[load_pylon_organizations] (
@@ -295,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[load_pylon_users] (
@@ -313,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[load_salesforce_accounts] (
@@ -339,7 +339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[pipeline_lock] (
@@ -352,7 +352,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[pipeline_runs] (
@@ -372,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[pipeline_watermarks] (
@@ -385,7 +385,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[stg_product_events] (
@@ -407,7 +407,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[stg_pylon_issues] (
@@ -428,7 +428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[stg_pylon_organizations] (
@@ -446,7 +446,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[stg_pylon_users] (
@@ -464,7 +464,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[stg_salesforce_accounts] (
@@ -490,7 +490,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[work_touched_as_of] (
@@ -502,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[work_touched_days] (
@@ -514,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[work_touched_orgs] (
@@ -525,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[pipeline_check_results] (
@@ -544,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE TABLE [pipeline].[pipeline_run_steps] (
@@ -566,7 +566,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'name', N'acquired_at', N'run_id') AND [object_id] = OBJECT_ID(N'[pipeline].[pipeline_lock]'))
@@ -579,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_fct_customer_ai_adoption_30d_as_of_date] ON [marts].[fct_customer_ai_adoption_30d] ([as_of_date]);
@@ -587,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_fct_customer_ai_adoption_30d_as_of_date_arr_ai_quadrant] ON [marts].[fct_customer_ai_adoption_30d] ([as_of_date], [arr_ai_quadrant]);
@@ -595,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_fct_org_daily_activity_activity_date] ON [marts].[fct_org_daily_activity] ([activity_date]);
@@ -603,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_fct_reference_readiness_30d_as_of_date] ON [marts].[fct_reference_readiness_30d] ([as_of_date]);
@@ -611,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_fct_reference_readiness_30d_as_of_date_health_band] ON [marts].[fct_reference_readiness_30d] ([as_of_date], [health_band]);
@@ -619,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_pipeline_runs_started_at] ON [pipeline].[pipeline_runs] ([started_at]);
@@ -627,15 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_stg_product_events_activity_date_event] ON [pipeline].[stg_product_events] ([activity_date], [event]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_stg_product_events_distinct_id] ON [pipeline].[stg_product_events] ([distinct_id]);
@@ -643,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_stg_product_events_org_id_activity_date] ON [pipeline].[stg_product_events] ([org_id], [activity_date]);
@@ -651,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_stg_pylon_issues_organization_id_created_date] ON [pipeline].[stg_pylon_issues] ([organization_id], [created_date]);
@@ -659,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_stg_pylon_users_organization_id] ON [pipeline].[stg_pylon_users] ([organization_id]);
@@ -667,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_stg_salesforce_accounts_pylon_organization_id] ON [pipeline].[stg_salesforce_accounts] ([pylon_organization_id]);
@@ -675,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     CREATE INDEX [IX_work_touched_orgs_org_id] ON [pipeline].[work_touched_orgs] ([org_id]);
@@ -683,11 +675,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127131623_Initial'
+    WHERE [MigrationId] = N'20261127133734_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127131623_Initial', N'10.0.15');
+    VALUES (N'20261127133734_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -12,6 +12,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(TestCommand.Create());
 root.Subcommands.Add(ScoresCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SqlScriptsCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

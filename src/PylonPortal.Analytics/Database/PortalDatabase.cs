@@ -76,11 +76,14 @@ public static class PortalDatabase
         return builder.ToString();
     }
 
-    /// <summary>Per-connection SQLite settings for builds of millions of rows.</summary>
+    /// <summary>
+    /// Per-connection SQLite settings for builds of millions of rows: a 64 MB page cache, and sorts that spill
+    /// to temporary files (not memory) so a build's memory stays flat however many events it sorts.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
 

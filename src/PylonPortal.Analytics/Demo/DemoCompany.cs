@@ -268,6 +268,7 @@ internal sealed class DemoCompany
     /// </summary>
     private void MoveUsers()
     {
+        if (_window.LastDay < 1) return; // a one-day window leaves no day to move on
         if (Orgs.Count >= 4) Move(Orgs[2], Orgs[3]);
         if (Orgs.Count > 12) Move(Orgs[_random.Next(10, Orgs.Count / 2)], Orgs[_random.Next(Orgs.Count / 2, Orgs.Count)]);
     }

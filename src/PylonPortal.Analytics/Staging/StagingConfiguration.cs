@@ -17,7 +17,6 @@ internal sealed class StagingConfiguration :
         Events(e, "stg_product_events");
         e.HasIndex(x => new { x.OrgId, x.ActivityDate }); // the daily mart's touched keys
         e.HasIndex(x => x.DistinctId);                    // a moved user's events
-        e.HasIndex(x => new { x.ActivityDate, x.Event }); // the portal's event-type trends
     }
 
     public void Configure(EntityTypeBuilder<LoadProductEvent> e) => Events(e.HasBaseType((Type?)null), "load_product_events");

@@ -19,6 +19,7 @@ public static class BuildCommand
             var result = await services.GetRequiredService<BuildService>().RunAsync(
                 new BuildRequest(Triggers.Cli, full, $"{Environment.UserName}@{Environment.MachineName}"), new ConsoleObserver(), ct);
             PrintChecks(result.Checks);
+            Console.WriteLine($"Peak memory of this process: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB.");
             Console.WriteLine(result.Succeeded
                 ? $"Build #{result.RunId} succeeded in {Seconds(result.Duration)}."
                 : $"Build #{result.RunId} FAILED after {Seconds(result.Duration)}; the marts are as they were.\n{result.Error}");

@@ -1811,8 +1811,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasIndex("DistinctId");
 
-                    b.HasIndex("ActivityDate", "Event");
-
                     b.HasIndex("OrgId", "ActivityDate");
 
                     b.ToTable("stg_product_events", "pipeline");

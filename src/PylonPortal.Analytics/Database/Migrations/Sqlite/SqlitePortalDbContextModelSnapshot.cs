@@ -1747,8 +1747,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasIndex("DistinctId");
 
-                    b.HasIndex("ActivityDate", "Event");
-
                     b.HasIndex("OrgId", "ActivityDate");
 
                     b.ToTable("stg_product_events", (string)null);

@@ -711,11 +711,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                 column: "_airbyte_extracted_at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_stg_product_events_activity_date_event",
-                table: "stg_product_events",
-                columns: new[] { "activity_date", "event" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_stg_product_events_distinct_id",
                 table: "stg_product_events",
                 column: "distinct_id");

@@ -12,7 +12,7 @@ using PylonPortal.Analytics.Database;
 namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127131623_Initial")]
+    [Migration("20261127133734_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1813,8 +1813,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.HasKey("Uuid");
 
                     b.HasIndex("DistinctId");
-
-                    b.HasIndex("ActivityDate", "Event");
 
                     b.HasIndex("OrgId", "ActivityDate");
 

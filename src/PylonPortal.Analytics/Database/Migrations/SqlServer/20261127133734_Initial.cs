@@ -632,12 +632,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                 column: "started_at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_stg_product_events_activity_date_event",
-                schema: "pipeline",
-                table: "stg_product_events",
-                columns: new[] { "activity_date", "event" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_stg_product_events_distinct_id",
                 schema: "pipeline",
                 table: "stg_product_events",

@@ -11,7 +11,7 @@ using PylonPortal.Analytics.Database;
 namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127131611_Initial")]
+    [Migration("20261127133632_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1749,8 +1749,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.HasKey("Uuid");
 
                     b.HasIndex("DistinctId");
-
-                    b.HasIndex("ActivityDate", "Event");
 
                     b.HasIndex("OrgId", "ActivityDate");
 
