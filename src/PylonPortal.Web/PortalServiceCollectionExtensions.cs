@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using PylonPortal.Analytics;
 using PylonPortal.Analytics.Database;
-using PylonPortal.Analytics.Pipeline;
 using PylonPortal.Web.Auth;
 using PylonPortal.Web.Pipeline;
-using Quartz;
 
 namespace PylonPortal.Web;
 
@@ -25,15 +23,8 @@ public static class PortalServiceCollectionExtensions
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        services.AddSingleton<BuildProgress>();
-        services.AddSingleton<PipelineScheduler>();
         services.AddHostedService<DatabaseBootstrapper>();
-        var schedule = builder.Configuration[$"{PipelineOptions.Section}:Schedule"] ?? new PipelineOptions().Schedule;
-        services.AddQuartz(q => q.ScheduleJob<BuildJob>(
-            trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey)
-                .WithCronSchedule(schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
-            job => job.WithIdentity(BuildJob.Key).StoreDurably()));
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddPipelineSchedule(builder.Configuration);
         return builder;
     }
 }

@@ -34,6 +34,10 @@ public static class SqlFunctions
     [Sql.Expression("{0} > {1}", ServerSideOnly = true, IsPredicate = true)]
     public static bool After(string a, string b) => throw ServerSideOnly();
 
+    /// <summary>Ordinal range <c>first &lt;= text &lt;= last</c>: a slice of orgs in key order.</summary>
+    [Sql.Expression("{0} BETWEEN {1} AND {2}", ServerSideOnly = true, IsPredicate = true)]
+    public static bool InRange(string? text, string first, string last) => throw ServerSideOnly();
+
     /// <summary><c>_airbyte_meta.changes</c> is a non-empty array: Airbyte nulled or truncated a field.</summary>
     [Sql.Expression(ProviderName.SQLite,
         "coalesce(json_array_length(CASE WHEN json_valid({0}) THEN {0} END, '$.changes'), 0) > 0",

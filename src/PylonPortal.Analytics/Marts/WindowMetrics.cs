@@ -36,8 +36,7 @@ public sealed record IssueWindow(int Issues30d, int UrgentIssues30d, decimal Csa
 internal sealed class WindowMetrics(DataConnection db, string firstOrg, string lastOrg)
 {
     private IQueryable<TouchedAsOf> AsOfDates =>
-        db.GetTable<TouchedAsOf>().Where(t => SqlFunctions.After(t.OrgId, firstOrg) || t.OrgId == firstOrg)
-            .Where(t => SqlFunctions.After(lastOrg, t.OrgId) || t.OrgId == lastOrg);
+        db.GetTable<TouchedAsOf>().Where(t => SqlFunctions.InRange(t.OrgId, firstOrg, lastOrg));
 
     public Task<Dictionary<(string, DateOnly), ActivityWindow>> ActivityAsync() =>
         (from t in AsOfDates
@@ -94,9 +93,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     /// <summary>Current pylon_users rows of each org (the same for every date).</summary>
     public Task<Dictionary<string, int>> OrgUserCountsAsync() =>
         (from u in db.GetTable<StgUser>()
-         where u.OrganizationId != null
-               && (SqlFunctions.After(u.OrganizationId, firstOrg) || u.OrganizationId == firstOrg)
-               && (SqlFunctions.After(lastOrg, u.OrganizationId) || u.OrganizationId == lastOrg)
+         where SqlFunctions.InRange(u.OrganizationId, firstOrg, lastOrg)
          group u by u.OrganizationId into g
          select new { OrgId = g.Key!, Users = g.Count() })
         .ToDictionaryAsync(x => x.OrgId, x => x.Users, StringComparer.Ordinal);
@@ -104,7 +101,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     /// <summary>Each org's name, creation date and account: what both marts repeat on every row.</summary>
     public Task<Dictionary<string, OrgProfile>> ProfilesAsync() =>
         (from s in db.GetTable<IntOrgSpine>()
-         where (SqlFunctions.After(s.OrgId, firstOrg) || s.OrgId == firstOrg) && (SqlFunctions.After(lastOrg, s.OrgId) || s.OrgId == lastOrg)
+         where SqlFunctions.InRange(s.OrgId, firstOrg, lastOrg)
          from o in db.GetTable<StgOrganization>().Where(o => o.Id == s.OrgId).DefaultIfEmpty()
          from a in db.GetTable<IntOrgAccount>().Where(a => a.OrgId == s.OrgId).DefaultIfEmpty()
          select new OrgProfile(s.OrgId, s.CreatedDate, o.Name, a.AccountName, a.Segment, a.Industry, a.SeatTier,

@@ -1,0 +1,38 @@
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Pipeline;
+using Quartz;
+
+namespace PylonPortal.Web.Pipeline;
+
+/// <summary>
+/// The Quartz scheduler that runs <see cref="BuildJob"/> on <c>Pipeline:Schedule</c>. On SQL Server its jobs and
+/// triggers live in the database with clustering on, so when several portal instances share the database
+/// exactly one of them fires each scheduled build; on SQLite (one instance) they live in memory.
+/// Either way the build's own database lock keeps any two builds from overlapping.
+/// </summary>
+public static class PipelineSchedule
+{
+    public static IServiceCollection AddPipelineSchedule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var schedule = configuration[$"{PipelineOptions.Section}:Schedule"] ?? new PipelineOptions().Schedule;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddQuartz(q =>
+        {
+            if (database.Provider == DatabaseProvider.SqlServer)
+                q.UsePersistentStore(store =>
+                {
+                    store.UseSqlServer(configuration.GetConnectionString("Portal") ?? database.ConnectionString);
+                    store.UseClustering(_ => { });
+                    store.ProvisionSchema();
+                });
+            q.ScheduleJob<BuildJob>(
+                trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey)
+                    .WithCronSchedule(schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
+                job => job.WithIdentity(BuildJob.Key).StoreDurably());
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<BuildProgress>();
+        services.AddSingleton<PipelineScheduler>();
+        return services;
+    }
+}
