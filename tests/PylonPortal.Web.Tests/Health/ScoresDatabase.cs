@@ -10,9 +10,10 @@ namespace PylonPortal.Web.Tests.Health;
 /// <summary>A real SQLite file, migrated like production, holding hand-made mart rows: every expectation is visible in the test.</summary>
 public sealed class ScoresDatabase : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pylon-scores-").FullName;
+    private ScoresDatabase() => Factory = new PortalDbFactory(DatabaseOptions.ForSqliteFile(Path.Combine(Folder, "portal.db")));
 
-    private ScoresDatabase() => Factory = new PortalDbFactory(DatabaseOptions.ForSqliteFile(Path.Combine(_folder, "portal.db")));
+    /// <summary>Deleted with the database: room for other files a test needs.</summary>
+    public string Folder { get; } = Directory.CreateTempSubdirectory("pylon-scores-").FullName;
 
     public PortalDbFactory Factory { get; }
 
@@ -59,7 +60,7 @@ public sealed class ScoresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
         await Task.CompletedTask;
     }
 }
