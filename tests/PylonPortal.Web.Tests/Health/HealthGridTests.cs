@@ -177,8 +177,10 @@ public sealed class HealthGridTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("could not be loaded", cut.Find("#health-error").TextContent), Wait);
     }
 
+    /// <summary>Renders the page as the interactive circuit does; services must be registered before.</summary>
     private IRenderedComponent<HealthPage> Open(string uri)
     {
+        _ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Navigation.NavigateTo(uri);
         return _ctx.Render<HealthPage>();
     }

@@ -6,11 +6,13 @@ using PylonPortal.Web.Components.Shared;
 
 namespace PylonPortal.Web.Components.Pages.Health;
 
-/// <summary>The health grid's sortable columns; each is named after the <see cref="HealthRow"/> property it sorts.</summary>
+/// <summary>
+/// The health grid's sortable columns; each is named after the <see cref="HealthRow"/> property it sorts.
+/// Segment, trend and sentiment are in the rows (and the export) but not columns of their own: the grid stays readable.
+/// </summary>
 public enum HealthColumn
 {
     Org,
-    Segment,
     Arr,
     Health,
     Change,
@@ -18,8 +20,6 @@ public enum HealthColumn
     Engagement,
     Support,
     Renewal,
-    Trend,
-    Sentiment,
     DaysToRenewal,
     Owner,
 }
@@ -167,15 +167,12 @@ public static class HealthQuery
         return request.SortBy switch
         {
             HealthColumn.Org => rows.OrderByColumn(r => r.Org, desc, r => r.OrgId),
-            HealthColumn.Segment => rows.OrderByColumn(r => r.Segment, desc, r => r.OrgId),
             HealthColumn.Arr => rows.OrderByColumn(r => r.Arr, desc, r => r.OrgId),
             HealthColumn.Change => rows.OrderByColumn(r => r.Change, desc, r => r.OrgId),
             HealthColumn.Usage => rows.OrderByColumn(r => r.Usage, desc, r => r.OrgId),
             HealthColumn.Engagement => rows.OrderByColumn(r => r.Engagement, desc, r => r.OrgId),
             HealthColumn.Support => rows.OrderByColumn(r => r.Support, desc, r => r.OrgId),
             HealthColumn.Renewal => rows.OrderByColumn(r => r.Renewal, desc, r => r.OrgId),
-            HealthColumn.Trend => rows.OrderByColumn(r => r.Trend, desc, r => r.OrgId),
-            HealthColumn.Sentiment => rows.OrderByColumn(r => r.Sentiment, desc, r => r.OrgId),
             HealthColumn.DaysToRenewal => rows.OrderByColumn(r => r.DaysToRenewal, desc, r => r.OrgId),
             HealthColumn.Owner => rows.OrderByColumn(r => r.Owner, desc, r => r.OrgId),
             _ => rows.OrderByColumn(r => r.Health, desc, r => r.OrgId),
