@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Marts.ReferenceReadiness;
+using PylonPortal.Analytics.Scoring;
 using PylonPortal.Web.Components.Pages.Health;
 using static PylonPortal.Web.Tests.Health.ScoresDatabase;
 
@@ -39,6 +40,7 @@ public sealed class HealthGridTests : IAsyncLifetime
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_database.Factory);
+        _ctx.Services.AddSingleton(new ScoringOptions());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("Casey CSM");
         auth.SetClaims(new Claim("preferred_username", "dev@localhost"));
