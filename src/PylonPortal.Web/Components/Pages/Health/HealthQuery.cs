@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Marts.ReferenceReadiness;
+using PylonPortal.Web.Components.Shared;
+
+namespace PylonPortal.Web.Components.Pages.Health;
+
+/// <summary>
+/// The health grid's sortable columns; each is named after the <see cref="HealthRow"/> property it sorts.
+/// Segment, trend and sentiment are in the rows (and the export) but not columns of their own: the grid stays readable.
+/// </summary>
+public enum HealthColumn
+{
+    Org,
+    Arr,
+    Health,
+    Change,
+    Usage,
+    Engagement,
+    Support,
+    Renewal,
+    DaysToRenewal,
+    Owner,
+}
+
+/// <summary>What the health grid and its export ask for: filters, one sort column, a page (0-based).</summary>
+public sealed record HealthRequest
+{
+    public const int DefaultPageSize = 25;
+
+    /// <summary>The as-of date; the latest in the mart when null.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    public string? Band { get; init; }
+    public string? Segment { get; init; }
+
+    /// <summary>Only the accounts whose owner (Owner_Email__c) is <see cref="UserEmail"/>.</summary>
+    public bool MyAccounts { get; init; }
+
+    /// <summary>The signed-in user's email, for <see cref="MyAccounts"/>.</summary>
+    public string? UserEmail { get; init; }
+
+    /// <summary>Part of the org or Salesforce account name, or the exact org id.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Worst health first by default: the accounts that need a call today.</summary>
+    public HealthColumn SortBy { get; init; } = HealthColumn.Health;
+
+    public bool Descending { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; } = DefaultPageSize;
+}
+
+/// <summary>One org's health at the as-of date, with its change against 30 days earlier (null when it had no score then).</summary>
+public sealed record HealthRow
+{
+    public required string OrgId { get; init; }
+
+    /// <summary>The org's name, else its Salesforce account name, else its id.</summary>
+    public required string Org { get; init; }
+
+    public string? AccountName { get; init; }
+    public string? Segment { get; init; }
+    public double? Arr { get; init; }
+    public decimal Health { get; init; }
+    public required string Band { get; init; }
+    public decimal? Change { get; init; }
+    public decimal Usage { get; init; }
+    public decimal Engagement { get; init; }
+    public decimal Support { get; init; }
+    public decimal Renewal { get; init; }
+    public decimal Trend { get; init; }
+    public decimal Sentiment { get; init; }
+    public int? DaysToRenewal { get; init; }
+    public DateOnly? RenewalDate { get; init; }
+    public string? Owner { get; init; }
+}
+
+/// <summary>
+/// The health grid's query over fct_reference_readiness_30d: filtering, sorting, paging and the 30-day
+/// change (a LEFT JOIN to the same mart 30 days earlier) all run in the database; only a page, or for the
+/// export a stream of rows, comes back.
+/// </summary>
+public static class HealthQuery
+{
+    public static async Task<PagedRows<HealthRow>> PageAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default)
+    {
+        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) return PagedRows<HealthRow>.Empty;
+        // The count needs no join: (org_id, as_of_date) is the mart's key, so the LEFT JOIN keeps one row per org.
+        var total = await Filtered(db, request, asOf).CountAsync(ct);
+        var rows = await Query(db, request, asOf).PageAsync(request.Page, request.PageSize, ct);
+        return new PagedRows<HealthRow>(rows, total, asOf);
+    }
+
+    /// <summary>Every matching row in the requested order (paging ignored), streamed from the database.</summary>
+    public static async IAsyncEnumerable<HealthRow> AllAsync(PortalDbContext db, HealthRequest request, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) yield break;
+        await foreach (var row in Query(db, request, asOf).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
+
+    /// <summary>The segments present at the date, for the filter.</summary>
+    public static Task<List<string>> SegmentsAsync(PortalDbContext db, DateOnly asOf, CancellationToken ct = default) =>
+        db.ReferenceReadiness.Where(r => r.AsOfDate == asOf && r.AccountSegment != null)
+            .Select(r => r.AccountSegment!).Distinct().OrderBy(s => s).ToListAsync(ct);
+
+    /// <summary>The matching rows at the date with their change, in the requested order: one SQL query, not yet paged.</summary>
+    internal static IQueryable<HealthRow> Query(PortalDbContext db, HealthRequest request, DateOnly asOf) =>
+        Sorted(WithChange(db, Filtered(db, request, asOf), asOf), request);
+
+    private static IQueryable<ReferenceReadinessRow> Filtered(PortalDbContext db, HealthRequest request, DateOnly asOf)
+    {
+        var rows = db.ReferenceReadiness.AsNoTracking().Where(r => r.AsOfDate == asOf);
+        if (!string.IsNullOrWhiteSpace(request.Band))
+            rows = rows.Where(r => r.HealthBand == request.Band);
+        if (!string.IsNullOrWhiteSpace(request.Segment))
+            rows = rows.Where(r => r.AccountSegment == request.Segment);
+        if (request.MyAccounts)
+        {
+            // Emails compare case-insensitively; a user without one owns nothing.
+            var email = request.UserEmail?.Trim().ToLowerInvariant();
+            rows = string.IsNullOrEmpty(email) ? rows.Where(r => false) : rows.Where(r => r.OwnerEmail!.ToLower() == email);
+        }
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var id = request.Search.Trim();
+            var pattern = GridQuery.ContainsPattern(id);
+            rows = rows.Where(r => EF.Functions.Like(r.OrgName, pattern, GridQuery.LikeEscape)
+                                   || EF.Functions.Like(r.SalesforceAccountName, pattern, GridQuery.LikeEscape)
+                                   || r.OrgId == id);
+        }
+        return rows;
+    }
+
+    private static IQueryable<HealthRow> WithChange(PortalDbContext db, IQueryable<ReferenceReadinessRow> rows, DateOnly asOf)
+    {
+        var monthBefore = asOf.AddDays(-30);
+        return from r in rows
+               join p in db.ReferenceReadiness.Where(p => p.AsOfDate == monthBefore) on r.OrgId equals p.OrgId into earlier
+               from p in earlier.DefaultIfEmpty()
+               select new HealthRow
+               {
+                   OrgId = r.OrgId,
+                   Org = r.OrgName ?? r.SalesforceAccountName ?? r.OrgId,
+                   AccountName = r.SalesforceAccountName,
+                   Segment = r.AccountSegment,
+                   Arr = r.CurrentArr,
+                   Health = r.HealthScore,
+                   Band = r.HealthBand,
+                   Change = p == null ? null : r.HealthScore - p.HealthScore,
+                   Usage = r.UsageScore,
+                   Engagement = r.EngagementScore,
+                   Support = r.SupportScore,
+                   Renewal = r.RenewalScore,
+                   Trend = r.TrendScore,
+                   Sentiment = r.SentimentScore,
+                   DaysToRenewal = r.DaysToRenewal,
+                   RenewalDate = r.RenewalDate,
+                   Owner = r.OwnerEmail,
+               };
+    }
+
+    private static IQueryable<HealthRow> Sorted(IQueryable<HealthRow> rows, HealthRequest request)
+    {
+        var desc = request.Descending;
+        return request.SortBy switch
+        {
+            HealthColumn.Org => rows.OrderByColumn(r => r.Org, desc, r => r.OrgId),
+            HealthColumn.Arr => rows.OrderByColumn(r => r.Arr, desc, r => r.OrgId),
+            HealthColumn.Change => rows.OrderByColumn(r => r.Change, desc, r => r.OrgId),
+            HealthColumn.Usage => rows.OrderByColumn(r => r.Usage, desc, r => r.OrgId),
+            HealthColumn.Engagement => rows.OrderByColumn(r => r.Engagement, desc, r => r.OrgId),
+            HealthColumn.Support => rows.OrderByColumn(r => r.Support, desc, r => r.OrgId),
+            HealthColumn.Renewal => rows.OrderByColumn(r => r.Renewal, desc, r => r.OrgId),
+            HealthColumn.DaysToRenewal => rows.OrderByColumn(r => r.DaysToRenewal, desc, r => r.OrgId),
+            HealthColumn.Owner => rows.OrderByColumn(r => r.Owner, desc, r => r.OrgId),
+            _ => rows.OrderByColumn(r => r.Health, desc, r => r.OrgId),
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Web.Auth;
+using PylonPortal.Web.Components.Shared;
+using PylonPortal.Web.Export;
+
+namespace PylonPortal.Web.Components.Pages.References;
+
+/// <summary>
+/// POST /export/references.csv: every row matching the references page's filters, in its sort order,
+/// streamed from the database. A form post with an antiforgery token, carrying the page's URL names.
+/// </summary>
+public static class ReferencesExport
+{
+    public const string Path = "/export/references.csv";
+
+    private static readonly string[] Header =
+    [
+        "org_id", "org_name", "salesforce_account_name", "account_segment", "industry", "current_arr",
+        "reference_readiness_score", "is_reference_candidate", "health_score", "health_band", "effective_ai_adoption_score",
+        "size_score", "tenure_score", "owner_email", "as_of_date",
+    ];
+
+    /// <summary>Binding an <see cref="IFormCollection"/> makes the endpoint validate the antiforgery token.</summary>
+    public static RouteHandlerBuilder MapReferencesExport(this IEndpointRouteBuilder app) =>
+        app.MapPost(Path, (IFormCollection form, PortalDbFactory databases, HttpContext http) =>
+            {
+                var request = ReferencesQueryString.Parse(name => form[name].FirstOrDefault());
+                return Results.Stream(body => WriteAsync(body, databases, request, http.RequestAborted),
+                    "text/csv; charset=utf-8", PortalExports.FileName("references", request.AsOf));
+            })
+            .RequireAuthorization(Policies.References)
+            // A refusal stays a plain 403/400: re-executing this POST as the Blazor status page would turn it into a 400.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+
+    /// <summary>The export form's hidden fields: the page's filters and sort, without paging (the export has every row).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FormFields(ReferencesRequest request) =>
+        ReferencesQueryString.Format(request with { Page = 0, PageSize = ReferencesRequest.DefaultPageSize })
+            .Where(p => p.Value is not null)
+            .Select(p => KeyValuePair.Create(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture)!));
+
+    public static async Task WriteAsync(Stream output, PortalDbFactory databases, ReferencesRequest request, CancellationToken ct)
+    {
+        await using var db = databases.Create();
+        await using var csv = new CsvWriter(output);
+        await csv.HeaderAsync(Header, ct);
+        var asOf = request.AsOf ?? await ScoreDates.LatestAsync(db, ct);
+        await foreach (var r in ReferencesQuery.AllAsync(db, request with { AsOf = asOf }, ct))
+        {
+            csv.Text(r.OrgId).Text(r.Org).Text(r.AccountName).Text(r.Segment).Text(r.Industry).Number(r.Arr)
+                .Number(r.Readiness).Boolean(r.IsCandidate).Number(r.Health).Text(r.Band).Number(r.AiAdoption)
+                .Number(r.Size).Number(r.Tenure).Text(r.Owner).Date(asOf);
+            await csv.EndRowAsync(ct);
+        }
+        await csv.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using PylonPortal.Web.Components.Pages.Health;
+using PylonPortal.Web.Components.Pages.References;
+
+namespace PylonPortal.Web.Export;
+
+/// <summary>The CSV exports of the health and references pages.</summary>
+public static class PortalExports
+{
+    public static IEndpointRouteBuilder MapPortalExports(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthExport();
+        app.MapReferencesExport();
+        return app;
+    }
+
+    /// <summary>health-2024-03-31.csv: the page and the as-of date, so two downloads never collide.</summary>
+    internal static string FileName(string page, DateOnly? asOf) =>
+        $"{page}-{asOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest"}.csv";
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Database;
+
+namespace PylonPortal.Web.Tests.Export;
+
+/// <summary>The CSV exports on the real app (demo data, development sign-in): roles, antiforgery, and the rows they return.</summary>
+[Collection(PortalCollection.Name)]
+public class ExportEndpointTests(PortalAppFactory portal)
+{
+    [Fact]
+    public async Task Health_export_is_a_UTF8_CSV_with_a_BOM_holding_exactly_the_filtered_rows_in_the_requested_order()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        var token = await AntiforgeryTokenAsync(client, "/health");
+
+        var response = await client.PostAsync("/export/health.csv", Form(token, ("band", "Watch"), ("sort", "arr"), ("dir", "desc"), ("page", "2")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Matches(@"^health-(\d{4}-\d{2}-\d{2}|latest)\.csv$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+
+        var records = CsvText.Records(Encoding.UTF8.GetString(bytes[3..]));
+        var (latest, expected) = await ExpectedAsync(r => r.HealthBand == "Watch");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(), records.Select(r => r["org_id"]).Order());
+        Assert.All(records, r => Assert.Equal("Watch", r["health_band"]));
+        Assert.All(records, r => Assert.Equal(latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r["as_of_date"]));
+        var arr = records.Select(r => r["current_arr"]).Where(a => a != "").Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(arr.OrderByDescending(a => a), arr);
+    }
+
+    [Fact]
+    public async Task My_accounts_in_the_export_are_the_signed_in_users()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        var token = await AntiforgeryTokenAsync(client, "/health");
+
+        var response = await client.PostAsync("/export/health.csv", Form(token, ("mine", "true")));
+
+        var records = CsvText.Records(Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]));
+        var (_, expected) = await ExpectedAsync(r => r.OwnerEmail == "dev@localhost");
+        Assert.Equal(expected.Order(), records.Select(r => r["org_id"]).Order());
+    }
+
+    [Fact]
+    public async Task References_export_has_the_candidates_by_default_and_more_when_asked()
+    {
+        var client = await portal.SignedInClientAsync("Marketing");
+        var token = await AntiforgeryTokenAsync(client, "/references");
+
+        var candidates = await ExportAsync(client, "/export/references.csv", token);
+        var everyone = await ExportAsync(client, "/export/references.csv", token, ("all", "true"), ("min", "0"));
+
+        var (_, expectedCandidates) = await ExpectedAsync(r => r.IsReferenceCandidate);
+        var (_, all) = await ExpectedAsync(_ => true);
+        Assert.Equal(expectedCandidates.Order(), candidates.Select(r => r["org_id"]).Order());
+        Assert.All(candidates, r => Assert.Equal("true", r["is_reference_candidate"]));
+        Assert.Equal(all.Order(), everyone.Select(r => r["org_id"]).Order());
+        var readiness = everyone.Select(r => decimal.Parse(r["reference_readiness_score"], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(readiness.OrderByDescending(x => x), readiness);
+    }
+
+    [Theory]
+    [InlineData("/export/health.csv", "PM")]
+    [InlineData("/export/health.csv", "Marketing")]
+    [InlineData("/export/references.csv", "PM")]
+    public async Task A_role_that_may_not_see_the_page_gets_403(string path, string role)
+    {
+        // Authorization runs before antiforgery validation: the answer is 403 whatever the form holds.
+        var client = await portal.SignedInClientAsync(role);
+
+        var response = await client.PostAsync(path, Form(token: null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/export/health.csv")]
+    [InlineData("/export/references.csv")]
+    public async Task A_post_without_an_antiforgery_token_is_rejected(string path)
+    {
+        var client = await portal.SignedInClientAsync("CS");
+
+        var response = await client.PostAsync(path, Form(token: null, ("band", "Watch")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_with_a_forged_token_is_rejected()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        await AntiforgeryTokenAsync(client, "/health");
+
+        var response = await client.PostAsync("/export/health.csv", Form(token: "CfDJ8forged"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_anonymous_post_is_sent_to_sign_in()
+    {
+        var response = await portal.AnonymousClient().PostAsync("/export/health.csv", Form(token: null));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/dev-sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    /// <summary>The token the page's export form carries (and, through the client's cookies, its cookie half).</summary>
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, $"{page} has no antiforgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    private static FormUrlEncodedContent Form(string? token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Concat(token is null ? [] : [KeyValuePair.Create("__RequestVerificationToken", token)]));
+
+    private static async Task<List<Dictionary<string, string>>> ExportAsync(HttpClient client, string path, string token, params (string, string)[] fields)
+    {
+        var response = await client.PostAsync(path, Form(token, fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return CsvText.Records(Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]));
+    }
+
+    /// <summary>The org ids at the latest as-of date that match, straight from the mart.</summary>
+    private async Task<(DateOnly Latest, List<string> OrgIds)> ExpectedAsync(
+        System.Linq.Expressions.Expression<Func<Analytics.Marts.ReferenceReadiness.ReferenceReadinessRow, bool>> match)
+    {
+        await using var db = new PortalDbFactory(DatabaseOptions.ForSqliteFile(portal.DatabasePath)).Create();
+        var latest = await db.ReferenceReadiness.MaxAsync(r => r.AsOfDate);
+        return (latest, await db.ReferenceReadiness.Where(r => r.AsOfDate == latest).Where(match).Select(r => r.OrgId).ToListAsync());
+    }
+}
