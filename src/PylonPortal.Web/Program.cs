@@ -1,6 +1,7 @@
 using PylonPortal.Web;
 using PylonPortal.Web.Auth;
 using PylonPortal.Web.Components;
+using PylonPortal.Web.Export;
 
 // Content root = the build output, where appsettings*.json (including the repository's
 // appsettings.Development.json) are copied, whatever folder `dotnet run` starts from.
@@ -16,7 +17,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+// Friendly pages for GET requests only: re-executing a refused POST (an export, sign-out) would turn its 403 into a 400.
+app.UseWhen(context => HttpMethods.IsGet(context.Request.Method), page => page.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -24,6 +26,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapPortalExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -31,9 +31,7 @@ public static class HealthExport
                 return Results.Stream(body => WriteAsync(body, databases, request, http.RequestAborted),
                     "text/csv; charset=utf-8", PortalExports.FileName("health", request.AsOf));
             })
-            .RequireAuthorization(Policies.Health)
-            // A refusal stays a plain 403/400: re-executing this POST as the Blazor status page would turn it into a 400.
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+            .RequireAuthorization(Policies.Health);
 
     /// <summary>The export form's hidden fields: the page's filters and sort, without paging (the export has every row).</summary>
     public static IEnumerable<KeyValuePair<string, string>> FormFields(HealthRequest request) =>

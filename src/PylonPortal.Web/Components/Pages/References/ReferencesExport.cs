@@ -29,9 +29,7 @@ public static class ReferencesExport
                 return Results.Stream(body => WriteAsync(body, databases, request, http.RequestAborted),
                     "text/csv; charset=utf-8", PortalExports.FileName("references", request.AsOf));
             })
-            .RequireAuthorization(Policies.References)
-            // A refusal stays a plain 403/400: re-executing this POST as the Blazor status page would turn it into a 400.
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+            .RequireAuthorization(Policies.References);
 
     /// <summary>The export form's hidden fields: the page's filters and sort, without paging (the export has every row).</summary>
     public static IEnumerable<KeyValuePair<string, string>> FormFields(ReferencesRequest request) =>
