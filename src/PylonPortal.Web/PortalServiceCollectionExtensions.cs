@@ -16,10 +16,13 @@ public static class PortalServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddPylonAnalytics(builder.Configuration);
+        // First hosted service: migrations run before anything reads the database (Data Protection loads its keys at start).
+        services.AddHostedService<DatabaseBootstrapper>();
         builder.AddPortalAuthentication();
 
         // Keys in the portal's database: restarts and several instances keep users signed in.
         services.AddDataProtection().SetApplicationName("PylonPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -27,7 +30,6 @@ public static class PortalServiceCollectionExtensions
 
         services.AddSingleton<BuildProgress>();
         services.AddSingleton<PipelineScheduler>();
-        services.AddHostedService<DatabaseBootstrapper>();
         var schedule = builder.Configuration[$"{PipelineOptions.Section}:Schedule"] ?? new PipelineOptions().Schedule;
         services.AddQuartz(q => q.ScheduleJob<BuildJob>(
             trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey)

@@ -16,7 +16,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseStatusPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -25,6 +25,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Any other address is a plain 404, signed in or not (the status page shows "not found").
+app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
 
 app.Run();
 
