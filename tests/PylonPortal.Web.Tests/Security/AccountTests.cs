@@ -13,7 +13,7 @@ public class AccountTests(PortalAppFactory portal)
 
         var forged = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
         var signOut = await client.PostAsync("/account/sign-out", AntiforgeryTokens.Form(await AntiforgeryTokens.ForAsync(client)));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
@@ -21,7 +21,7 @@ public class AccountTests(PortalAppFactory portal)
         var signedOut = await client.GetAsync("/account/signed-out");
         Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
         Assert.Contains("href=\"/account/sign-in\"", await signedOut.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]

@@ -40,17 +40,17 @@ public class ProductionEnvironmentTests(EntraPortal portal)
     [Fact]
     public async Task Data_protection_keys_are_kept_in_the_database_so_another_instance_keeps_users_signed_in()
     {
-        var browser = await portal.SignedInBrowserAsync(new TestUser("sam@contoso.test", "Sam Scale", "CS"));
+        var browser = await portal.SignedInBrowserAsync(new TestUser("sam@contoso.test", "Sam Scale", "PM"));
         await using (var db = portal.Portal.Services.GetRequiredService<PortalDbFactory>().Create())
             Assert.NotEqual(0, await db.DataProtectionKeys.CountAsync());
 
         // A second server on the same database (or this one restarted) reads the same keys: the cookie still works.
         var sameDatabase = portal.StartInstance(portal.Portal.DatabasePath);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(sameDatabase.HttpsAddress, "/health"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(sameDatabase.HttpsAddress, "/"))).StatusCode);
 
         // A server with other keys cannot read the cookie: the user is sent to sign in.
         var otherDatabase = portal.StartInstance(PortalInstance.NewDatabasePath());
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(new Uri(otherDatabase.HttpsAddress, "/health"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(new Uri(otherDatabase.HttpsAddress, "/"))).StatusCode);
         // On a first start the keys table is created (migrations) before Data Protection reads it.
         Assert.DoesNotContain(otherDatabase.LoggedErrors, e => e.Contains("DataProtection", StringComparison.Ordinal));
     }

@@ -5,21 +5,22 @@ namespace PylonPortal.Web.Tests.Security;
 /// <summary>The security headers on every kind of response: a page, /healthz, a static file, a 404, a 403, a redirect.</summary>
 internal static class SecurityHeaderAssert
 {
-    public static readonly string[] Responses = ["page", "/healthz", "static file", "not found", "access denied", "sign-in redirect"];
+    /// <summary>A kind of response, the request that gets it, and who asks (no roles: signed in without a role; null: anonymous).</summary>
+    public sealed record Case(string Response, string Path, string[]? Roles, HttpStatusCode Status);
 
-    /// <summary>A request for the kind of response, from a signed-in CS user or an anonymous visitor.</summary>
-    public static HttpRequestMessage Request(string response) => new(HttpMethod.Get, response switch
-    {
-        "page" => "/health",
-        "/healthz" => "/healthz",
-        "static file" => "/_framework/blazor.web.js",
-        "not found" => "/no-such-page",
-        "access denied" => "/admin/pipeline",
-        "sign-in redirect" => "/trends",
-        _ => throw new ArgumentOutOfRangeException(nameof(response)),
-    });
+    public static readonly Case[] Cases =
+    [
+        new("page",             "/",                         [Auth.Roles.CS], HttpStatusCode.OK),
+        new("/healthz",         "/healthz",                  [Auth.Roles.CS], HttpStatusCode.OK),
+        new("static file",      "/_framework/blazor.web.js", [Auth.Roles.CS], HttpStatusCode.OK),
+        new("not found",        "/no-such-page",             [Auth.Roles.CS], HttpStatusCode.NotFound),
+        new("access denied",    "/",                         [],              HttpStatusCode.Forbidden),
+        new("sign-in redirect", "/",                         null,            HttpStatusCode.Redirect),
+    ];
 
-    public static bool SignedIn(string response) => response != "sign-in redirect";
+    public static TheoryData<string> Responses() => [.. Cases.Select(c => c.Response)];
+
+    public static Case Of(string response) => Cases.Single(c => c.Response == response);
 
     public static void HasSecurityHeaders(HttpResponseMessage response, bool hsts)
     {
@@ -40,16 +41,16 @@ internal static class SecurityHeaderAssert
 [Collection(PortalCollection.Name)]
 public class DevelopmentSecurityHeadersTests(PortalAppFactory portal)
 {
-    public static TheoryData<string> Responses => [.. SecurityHeaderAssert.Responses];
-
     [Theory]
-    [MemberData(nameof(Responses))]
+    [MemberData(nameof(SecurityHeaderAssert.Responses), MemberType = typeof(SecurityHeaderAssert))]
     public async Task Every_response_carries_the_security_headers_but_no_HSTS_in_Development(string kind)
     {
-        var client = SecurityHeaderAssert.SignedIn(kind) ? await portal.SignedInClientAsync(Auth.Roles.CS) : portal.AnonymousClient();
+        var (_, path, roles, status) = SecurityHeaderAssert.Of(kind);
+        var client = roles is null ? portal.AnonymousClient() : await portal.SignedInClientAsync(roles);
 
-        var response = await client.SendAsync(SecurityHeaderAssert.Request(kind));
+        var response = await client.GetAsync(path);
 
+        Assert.Equal(status, response.StatusCode);
         SecurityHeaderAssert.HasSecurityHeaders(response, hsts: false);
     }
 }
@@ -57,24 +58,22 @@ public class DevelopmentSecurityHeadersTests(PortalAppFactory portal)
 [Collection(EntraCollection.Name)]
 public class ProductionSecurityHeadersTests(EntraPortal portal)
 {
-    public static TheoryData<string> Responses => [.. SecurityHeaderAssert.Responses];
-
     /// <summary>
     /// Sent with a real host name: ASP.NET Core leaves HSTS off for localhost and 127.0.0.1, so that a developer's
     /// browser does not pin HTTPS for every local app.
     /// </summary>
     [Theory]
-    [MemberData(nameof(Responses))]
+    [MemberData(nameof(SecurityHeaderAssert.Responses), MemberType = typeof(SecurityHeaderAssert))]
     public async Task Every_response_carries_the_security_headers_and_HSTS(string kind)
     {
-        var browser = SecurityHeaderAssert.SignedIn(kind)
-            ? await portal.SignedInBrowserAsync(new TestUser("hedy@contoso.test", "Hedy Headers", "CS"))
-            : portal.NewBrowser();
-        var request = SecurityHeaderAssert.Request(kind);
+        var (_, path, roles, status) = SecurityHeaderAssert.Of(kind);
+        var browser = roles is null ? portal.NewBrowser() : await portal.SignedInBrowserAsync(new TestUser($"hedy-{kind}@contoso.test", "Hedy Headers", roles));
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = "portal.contoso.test";
 
         var response = await browser.SendAsync(request);
 
+        Assert.Equal(status, response.StatusCode);
         SecurityHeaderAssert.HasSecurityHeaders(response, hsts: true);
     }
 }
