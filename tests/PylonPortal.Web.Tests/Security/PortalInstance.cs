@@ -14,7 +14,12 @@ namespace PylonPortal.Web.Tests.Security;
 public class PortalInstance(string environment, string databasePath, IReadOnlyDictionary<string, string?> settings)
     : WebApplicationFactory<Program>
 {
+    private readonly ConcurrentQueue<string> _errors = new();
+
     public string DatabasePath => databasePath;
+
+    /// <summary>Every error the app logged, as "category: message".</summary>
+    public IEnumerable<string> LoggedErrors => _errors;
 
     /// <summary>A fresh temporary folder for a database file; delete it with <see cref="DeleteFolder"/>.</summary>
     public static string NewDatabasePath() => Path.Combine(Directory.CreateTempSubdirectory("pylon-security-").FullName, "portal.db");
@@ -24,11 +29,6 @@ public class PortalInstance(string environment, string databasePath, IReadOnlyDi
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Path.GetDirectoryName(databasePath)!, recursive: true); } catch (IOException) { }
     }
-
-    private readonly ConcurrentQueue<string> _errors = new();
-
-    /// <summary>Every error the app logged, as "category: message".</summary>
-    public IEnumerable<string> LoggedErrors => _errors;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
