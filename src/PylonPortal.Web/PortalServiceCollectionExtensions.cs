@@ -14,16 +14,18 @@ public static class PortalServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddPylonAnalytics(builder.Configuration);
+        // First hosted service: migrations run before anything reads the database (Data Protection loads its keys at start).
+        services.AddHostedService<DatabaseBootstrapper>();
         builder.AddPortalAuthentication();
 
         // Keys in the portal's database: restarts and several instances keep users signed in.
         services.AddDataProtection().SetApplicationName("PylonPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        services.AddHostedService<DatabaseBootstrapper>();
         services.AddPipelineSchedule(builder.Configuration);
         return builder;
     }

@@ -17,8 +17,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
-// Friendly pages for GET requests only: re-executing a refused POST (an export, sign-out) would turn its 403 into a 400.
-app.UseWhen(context => HttpMethods.IsGet(context.Request.Method), page => page.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseStatusPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -28,6 +27,8 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapPortalExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Any other address is a plain 404, signed in or not (the status page shows "not found").
+app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -18,10 +19,11 @@ public static class PortalAuthentication
     public static void AddPortalAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (UsesDevelopmentSignIn(builder.Environment, builder.Configuration))
+        var environment = builder.Environment;
+        if (UsesDevelopmentSignIn(environment, builder.Configuration))
         {
             services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-                .AddCookie(o => ConfigureCookie(o, builder.Environment, DevelopmentSignIn.Path));
+                .AddCookie(o => ConfigureCookie(o, environment, DevelopmentSignIn.Path));
         }
         else
         {
@@ -34,16 +36,32 @@ public static class PortalAuthentication
             {
                 o.TokenValidationParameters.RoleClaimType = Roles.ClaimType;
                 o.TokenValidationParameters.NameClaimType = "name";
+                // The handler logs why a sign-in failed (expired or replayed, a token that does not validate);
+                // the person gets a page to try again instead of an error page.
+                var remoteFailure = o.Events.OnRemoteFailure;
+                o.Events.OnRemoteFailure = async context =>
+                {
+                    await remoteFailure(context);
+                    if (context.Result is not null) return;
+                    context.Response.Redirect(AccountEndpoints.SignInFailedPath);
+                    context.HandleResponse();
+                };
             });
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
-                o => ConfigureCookie(o, builder.Environment, AccountEndpoints.SignInPath));
+                o => ConfigureCookie(o, environment, AccountEndpoints.SignInPath));
         }
+        services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = SecurePolicy(environment));
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AnonymousPostHandler>();
         services.AddCascadingAuthenticationState();
     }
+
+    /// <summary>Secure cookies everywhere but Development, which runs on plain http://localhost.</summary>
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder authorization)
     {
@@ -58,7 +76,7 @@ public static class PortalAuthentication
         o.Cookie.Name = "pylon.auth";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax; // Lax: the OpenID Connect form_post comes back cross-site.
-        o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        o.Cookie.SecurePolicy = SecurePolicy(environment);
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         // A signed-in user without the role gets a 403 and the "ask for access" page, not a redirect loop.
