@@ -65,6 +65,21 @@ public sealed class TrendsQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Weeks_start_where_the_history_does_and_a_first_week_begun_midweek_is_partial()
+    {
+        await _db.AddAsync(
+            Day("a", "2026-11-11", total: 2, issue: 2), // the history starts on a Wednesday
+            Day("a", Through.ToString("O"), total: 1, issue: 1));
+
+        var report = await LoadAsync(new TrendsFilter(null, 26));
+
+        Assert.Equal(new DateOnly(2026, 11, 11), report.DataFrom);
+        Assert.Equal([new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 23)], report.Weeks.Select(w => w.Start));
+        Assert.Equal([true, false, true], report.Weeks.Select(w => w.IsPartial));
+        Assert.Equal(["9 Nov 2026 (partial)", "16 Nov", "23 Nov (partial)"], TrendCharts.WeekLabels(report.Weeks));
+    }
+
+    [Fact]
     public async Task A_week_without_activity_is_zero_not_missing()
     {
         await _db.AddAsync(Day("a", "2026-11-09", total: 3, issue: 3), Day("a", Through.ToString("O"), total: 1, issue: 1));

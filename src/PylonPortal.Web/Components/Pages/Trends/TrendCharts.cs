@@ -27,8 +27,13 @@ public static class TrendCharts
         AdoptionBreadth(report.Weeks), Layout("Active orgs using it", percent: true),
         new Config { Responsive = true, DisplayLogo = false });
 
-    public static string WeekLabel(TrendWeek week) =>
-        week.Start.ToString("d MMM yyyy", CultureInfo.InvariantCulture) + (week.IsPartial ? " (partial)" : "");
+    /// <summary>Each week's Monday; the year only where it starts or changes, to keep the axis short.</summary>
+    public static List<string> WeekLabels(IReadOnlyList<TrendWeek> weeks) =>
+        weeks.Select((week, i) =>
+        {
+            var withYear = i == 0 || weeks[i - 1].Start.Year != week.Start.Year;
+            return week.Start.ToString(withYear ? "d MMM yyyy" : "d MMM", CultureInfo.InvariantCulture) + (week.IsPartial ? " (partial)" : "");
+        }).ToList();
 
     public static IList<ITrace> EventsByCategory(IReadOnlyList<TrendWeek> weeks) =>
         TrendCategories.All.Select(category => (ITrace)new Bar
@@ -55,10 +60,20 @@ public static class TrendCharts
         BarMode = stacked ? BarModeEnum.Stack : null,
         HoverMode = HoverModeEnum.XUnified,
         Height = 340,
-        Margin = new Margin { L = 60, R = 20, T = 10, B = 90 },
+        Margin = new Margin { L = 60, R = 20, T = 70, B = 90 },
         PaperBgColor = "rgba(0,0,0,0)",
         PlotBgColor = "rgba(0,0,0,0)",
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.12m }],
+        // Above the plot, in the categories' order (Plotly reverses stacked bars' legend by default).
+        Legend =
+        [
+            new Legend
+            {
+                Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                Y = 1.02m,
+                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+                TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal,
+            },
+        ],
         XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45 }],
         YAxis =
         [
@@ -87,5 +102,5 @@ public static class TrendCharts
         HoverTemplate = "%{y:.1%} " + what + "<extra>" + category + "</extra>",
     };
 
-    private static List<object> Labels(IReadOnlyList<TrendWeek> weeks) => weeks.Select(w => (object)WeekLabel(w)).ToList();
+    private static List<object> Labels(IReadOnlyList<TrendWeek> weeks) => WeekLabels(weeks).Cast<object>().ToList();
 }

@@ -20,18 +20,20 @@ public static class TrendsQuery
     {
         if (await db.OrgDailyActivity.MaxAsync(d => (DateOnly?)d.ActivityDate, ct) is not { } through)
             return null;
+        var from = await db.OrgDailyActivity.MinAsync(d => d.ActivityDate, ct);
 
+        // The chosen number of weeks back from the latest data, but never before the history starts.
         var lastWeek = WeekStart(through);
-        var firstWeek = lastWeek.AddDays(-7 * (filter.Weeks - 1));
+        var firstWeek = DateOnly.FromDayNumber(Math.Max(lastWeek.AddDays(-7 * (filter.Weeks - 1)).DayNumber, WeekStart(from).DayNumber));
         var aggregates = await Weekly(db, filter.Segment, firstWeek, through).ToDictionaryAsync(w => w.Week, ct);
-        var weeks = Enumerable.Range(0, filter.Weeks)
-            .Select(i => ToWeek(firstWeek.AddDays(7 * i), aggregates.GetValueOrDefault(i), through))
+        var weeks = Enumerable.Range(0, (lastWeek.DayNumber - firstWeek.DayNumber) / 7 + 1)
+            .Select(i => ToWeek(firstWeek.AddDays(7 * i), aggregates.GetValueOrDefault(i), from, through))
             .ToList();
 
         var recent = new DateWindow(through.AddDays(1 - GrowthWindowDays), through);
         var previous = new DateWindow(recent.Start.AddDays(-GrowthWindowDays), recent.Start.AddDays(-1));
         var counts = await EventCounts(db, filter.Segment, recent, previous).ToListAsync(ct);
-        return new TrendsReport(through, weeks, recent, previous, FastestGrowing(counts));
+        return new TrendsReport(from, through, weeks, recent, previous, FastestGrowing(counts));
     }
 
     /// <summary>The segments of the orgs' accounts, for the filter.</summary>
@@ -112,7 +114,7 @@ public static class TrendsQuery
             .Take(FastestGrowingCount)
             .ToList();
 
-    private static TrendWeek ToWeek(DateOnly start, WeekAggregate? a, DateOnly through)
+    private static TrendWeek ToWeek(DateOnly start, WeekAggregate? a, DateOnly from, DateOnly through)
     {
         a ??= new WeekAggregate();
         var events = new Dictionary<string, long>
@@ -130,7 +132,7 @@ public static class TrendsQuery
             [EventClassifier.FrontendNavigation] = a.FrontendOrgs,
             [EventClassifier.KnowledgeBase] = a.KbOrgs,
         };
-        return new TrendWeek(start, start.AddDays(6) > through, events, a.ActiveOrgs, orgsUsing);
+        return new TrendWeek(start, start < from || start.AddDays(6) > through, events, a.ActiveOrgs, orgsUsing);
     }
 
     internal sealed class WeekAggregate

@@ -35,7 +35,9 @@ public sealed record TrendsFilter(string? Segment, int Weeks)
 }
 
 /// <summary>One Monday-start UTC week of the chosen segment.</summary>
-/// <param name="IsPartial">The week runs past the latest data: its counts are not comparable yet.</param>
+/// <param name="IsPartial">
+/// The week starts before the history or runs past the latest data: its counts are not comparable with full weeks.
+/// </param>
 /// <param name="Events">Events per category of <see cref="TrendCategories.All"/>.</param>
 /// <param name="ActiveOrgs">Orgs with any event in the week.</param>
 /// <param name="OrgsUsing">Active orgs with an event of each feature category in the week.</param>
@@ -66,6 +68,8 @@ public sealed record EventGrowth(string Event, string? Category, long Recent, lo
 /// <param name="End">Last day, inclusive.</param>
 public sealed record DateWindow(DateOnly Start, DateOnly End);
 
+/// <param name="DataFrom">The first activity date of the whole history.</param>
+/// <param name="DataThrough">The latest activity date: the growth windows end here.</param>
 public sealed record TrendsReport(
-    DateOnly DataThrough, IReadOnlyList<TrendWeek> Weeks,
+    DateOnly DataFrom, DateOnly DataThrough, IReadOnlyList<TrendWeek> Weeks,
     DateWindow RecentWindow, DateWindow PreviousWindow, IReadOnlyList<EventGrowth> FastestGrowing);
