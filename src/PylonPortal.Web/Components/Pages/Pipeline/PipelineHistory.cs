@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Analytics.Quality;
 
 namespace PylonPortal.Web.Components.Pages.Pipeline;
 
@@ -53,9 +54,10 @@ public static class PipelineHistory
             .Select(r => new { r.ScoringSettings, r.Error }).FirstOrDefaultAsync(ct);
         if (run is null) return null;
         var steps = await db.PipelineRunSteps.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Position).ToListAsync(ct);
-        // Failures first, so a failed build's reason is the first thing read.
+        // Failed errors (why a build failed) first, then failed warnings, then the checks that passed.
         var checks = await db.PipelineCheckResults.AsNoTracking().Where(c => c.RunId == runId)
-            .OrderBy(c => c.Status == CheckStatus.Pass).ThenBy(c => c.Name).ToListAsync(ct);
+            .OrderBy(c => c.Status == CheckStatus.Pass).ThenBy(c => c.Severity != Severity.Error).ThenBy(c => c.Name)
+            .ToListAsync(ct);
         return new RunDetail(steps, checks, Indented(run.ScoringSettings), run.Error);
     }
 
