@@ -15,6 +15,7 @@ namespace PylonPortal.Web.Components.Pages.Trends;
 public static class TrendCharts
 {
     private const decimal PartialOpacity = 0.45m;
+    private const string GridColor = "rgba(128,128,128,0.2)";
 
     /// <summary>The page's three charts, built once per load so re-renders do not redraw them.</summary>
     public sealed record Figures(
@@ -61,8 +62,10 @@ public static class TrendCharts
         HoverMode = HoverModeEnum.XUnified,
         Height = 340,
         Margin = new Margin { L = 60, R = 20, T = 70, B = 90 },
+        // Transparent, with mid-grey text and faint grid lines: readable on the light and the dark theme alike.
         PaperBgColor = "rgba(0,0,0,0)",
         PlotBgColor = "rgba(0,0,0,0)",
+        Font = new Font { Color = "#777777" },
         // Above the plot, in the categories' order (Plotly reverses stacked bars' legend by default).
         Legend =
         [
@@ -74,7 +77,7 @@ public static class TrendCharts
                 TraceOrder = Plotly.Blazor.LayoutLib.LegendLib.TraceOrderFlag.Normal,
             },
         ],
-        XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45 }],
+        XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, TickAngle = -45, GridColor = GridColor }],
         YAxis =
         [
             new YAxis
@@ -82,6 +85,7 @@ public static class TrendCharts
                 Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle },
                 TickFormat = percent ? ".0%" : ",d",
                 RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
+                GridColor = GridColor,
             },
         ],
     };
