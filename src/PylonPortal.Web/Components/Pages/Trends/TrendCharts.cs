@@ -9,8 +9,8 @@ namespace PylonPortal.Web.Components.Pages.Trends;
 
 /// <summary>
 /// Plotly figures for the trends page: SVG bar and scatter traces only (the Content-Security-Policy
-/// forbids the eval that WebGL traces need). Weeks are categories labelled by their Monday; the partial
-/// week says so in its label and is drawn faded.
+/// forbids the eval that WebGL traces need). Weeks are categories labelled by their Monday; partial weeks
+/// say so in their label and are drawn faded.
 /// </summary>
 public static class TrendCharts
 {
