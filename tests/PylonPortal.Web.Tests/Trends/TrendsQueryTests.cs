@@ -208,10 +208,11 @@ public sealed class TrendsQueryTests : IAsyncLifetime
     [Fact]
     public async Task Fastest_growing_follows_the_segment_of_the_orgs_account()
     {
+        // As the pipeline writes them: every org with staged events has daily rows carrying its segment.
         await _db.AddAsync(
-            Day("ent", Through.ToString("O"), total: 1, segment: "Enterprise"),
-            new IntOrgAccount { OrgId = "ent", AccountId = "001A", Segment = "Enterprise" },
-            new IntOrgAccount { OrgId = "smb", AccountId = "001B", Segment = "SMB" });
+            Day("ent", Through.ToString("O"), total: 4, ai: 4, segment: "Enterprise"),
+            Day("smb", Through.ToString("O"), total: 9, issue: 9, segment: "SMB"),
+            Day("no-account", Through.ToString("O"), total: 2, issue: 2));
         await _db.AddAsync([
             .. Events("ai:summary_generated", Ai, Through, 4, org: "ent"),
             .. Events("issue:created", Issue, Through, 9, org: "smb"),
@@ -254,7 +255,7 @@ public sealed class TrendsQueryTests : IAsyncLifetime
         Assert.Contains("GROUP BY", weekly);
         Assert.Contains("COUNT(", weekly);
         Assert.Contains("GROUP BY [s].[event], [s].[category]", growth);
-        Assert.Contains("[int_org_account]", growth);
+        Assert.Contains("[fct_org_daily_activity]", growth);
     }
 
     private async Task<TrendsReport> LoadAsync(TrendsFilter filter)
