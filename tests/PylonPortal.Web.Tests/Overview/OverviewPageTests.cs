@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PylonPortal.Analytics.Database;
 
 namespace PylonPortal.Web.Tests.Overview;
 
@@ -32,5 +36,18 @@ public class OverviewPageTests(PortalAppFactory portal)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"overview-date-note\"", html);
         Assert.Contains("Target accounts by ARR", html);
+    }
+
+    [Fact]
+    public async Task The_as_of_date_comes_from_the_url()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        await using var db = portal.Services.GetRequiredService<PortalDbFactory>().Create();
+        var earlier = (await db.AiAdoption.MaxAsync(a => a.AsOfDate)).AddDays(-10);
+
+        var html = await client.GetStringAsync($"/?date={earlier:yyyy-MM-dd}");
+
+        Assert.Contains($"Scores as of <b>{earlier.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}</b>", html);
+        Assert.DoesNotContain("id=\"overview-date-note\"", html);
     }
 }
