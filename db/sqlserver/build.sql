@@ -4205,9 +4205,7 @@ GO
 -- ==== derived marts: window aggregates for a range of orgs ====
 
 DECLARE @firstOrgP NVarChar(4000);
-DECLARE @firstOrgP_1 NVarChar(200);
 DECLARE @lastOrgP NVarChar(4000);
-DECLARE @lastOrgP_1 NVarChar(200);
 SELECT
 	[g_2].[OrgId],
 	[g_2].[AsOfDate],
@@ -4228,8 +4226,7 @@ FROM
 			[pipeline].[work_touched_as_of] [g_1]
 				INNER JOIN [marts].[fct_org_daily_activity] [f] ON [g_1].[org_id] = [f].[org_id]
 		WHERE
-			([g_1].[org_id] > @firstOrgP OR [g_1].[org_id] = @firstOrgP_1) AND
-			(@lastOrgP > [g_1].[org_id] OR [g_1].[org_id] = @lastOrgP_1) AND
+			[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP AND
 			[f].[activity_date] BETWEEN DATEADD(day, -59, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
 	) [g_2]
 GROUP BY
@@ -4238,9 +4235,7 @@ GROUP BY
 GO
 
 DECLARE @firstOrgP NVarChar(4000);
-DECLARE @firstOrgP_1 NVarChar(200);
 DECLARE @lastOrgP NVarChar(4000);
-DECLARE @lastOrgP_1 NVarChar(200);
 SELECT
 	[g_1].[org_id],
 	[g_1].[as_of_date],
@@ -4250,8 +4245,7 @@ FROM
 	[pipeline].[work_touched_as_of] [g_1]
 		INNER JOIN [marts].[int_org_user_daily] [u] ON [g_1].[org_id] = [u].[org_id]
 WHERE
-	([g_1].[org_id] > @firstOrgP OR [g_1].[org_id] = @firstOrgP_1) AND
-	(@lastOrgP > [g_1].[org_id] OR [g_1].[org_id] = @lastOrgP_1) AND
+	[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP AND
 	[u].[activity_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
 GROUP BY
 	[g_1].[org_id],
@@ -4259,9 +4253,7 @@ GROUP BY
 GO
 
 DECLARE @firstOrgP NVarChar(4000);
-DECLARE @firstOrgP_1 NVarChar(200);
 DECLARE @lastOrgP NVarChar(4000);
-DECLARE @lastOrgP_1 NVarChar(200);
 SELECT
 	[g_1].[org_id],
 	[g_1].[as_of_date],
@@ -4273,8 +4265,7 @@ FROM
 	[pipeline].[work_touched_as_of] [g_1]
 		INNER JOIN [pipeline].[stg_pylon_issues] [i] ON [g_1].[org_id] = [i].[organization_id]
 WHERE
-	([g_1].[org_id] > @firstOrgP OR [g_1].[org_id] = @firstOrgP_1) AND
-	(@lastOrgP > [g_1].[org_id] OR [g_1].[org_id] = @lastOrgP_1) AND
+	[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP AND
 	[i].[created_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
 GROUP BY
 	[g_1].[org_id],
@@ -4282,25 +4273,20 @@ GROUP BY
 GO
 
 DECLARE @firstOrgP NVarChar(4000);
-DECLARE @firstOrgP_1 NVarChar(200);
 DECLARE @lastOrgP NVarChar(4000);
-DECLARE @lastOrgP_1 NVarChar(200);
 SELECT
 	[g_1].[organization_id],
 	COUNT(*)
 FROM
 	[pipeline].[stg_pylon_users] [g_1]
 WHERE
-	[g_1].[organization_id] IS NOT NULL AND ([g_1].[organization_id] > @firstOrgP OR [g_1].[organization_id] = @firstOrgP_1) AND
-	(@lastOrgP > [g_1].[organization_id] OR [g_1].[organization_id] = @lastOrgP_1)
+	[g_1].[organization_id] BETWEEN @firstOrgP AND @lastOrgP
 GROUP BY
 	[g_1].[organization_id];
 GO
 
 DECLARE @firstOrgP NVarChar(4000);
-DECLARE @firstOrgP_1 NVarChar(200);
 DECLARE @lastOrgP NVarChar(4000);
-DECLARE @lastOrgP_1 NVarChar(200);
 SELECT
 	[s].[org_id],
 	[s].[created_date],
@@ -4317,22 +4303,18 @@ FROM
 		LEFT JOIN [pipeline].[stg_pylon_organizations] [o] ON [o].[id] = [s].[org_id]
 		LEFT JOIN [pipeline].[int_org_account] [a] ON [a].[org_id] = [s].[org_id]
 WHERE
-	([s].[org_id] > @firstOrgP OR [s].[org_id] = @firstOrgP_1) AND
-	(@lastOrgP > [s].[org_id] OR [s].[org_id] = @lastOrgP_1);
+	[s].[org_id] BETWEEN @firstOrgP AND @lastOrgP;
 GO
 
 DECLARE @firstOrgP NVarChar(4000);
-DECLARE @firstOrgP_1 NVarChar(200);
 DECLARE @lastOrgP NVarChar(4000);
-DECLARE @lastOrgP_1 NVarChar(200);
 SELECT
 	[t].[org_id],
 	[t].[as_of_date]
 FROM
 	[pipeline].[work_touched_as_of] [t]
 WHERE
-	([t].[org_id] > @firstOrgP OR [t].[org_id] = @firstOrgP_1) AND
-	(@lastOrgP > [t].[org_id] OR [t].[org_id] = @lastOrgP_1)
+	[t].[org_id] BETWEEN @firstOrgP AND @lastOrgP
 ORDER BY
 	[t].[org_id],
 	[t].[as_of_date];

@@ -51,7 +51,10 @@ public static class PortalDatabase
     /// <summary>A linq2db connection on the context's own connection and transaction: set-based statements for both providers.</summary>
     public static DataConnection Sql(this PortalDbContext context) => context.CreateLinqToDBConnection();
 
-    /// <summary>Creates the database (SQLite: the file and its folder) and applies pending migrations.</summary>
+    /// <summary>
+    /// Creates the database (SQLite: the file and its folder) and applies pending migrations. Only writes when
+    /// something is pending, so starting the CLI or the portal while a build holds the lock does not wait on it.
+    /// </summary>
     public static async Task MigrateAsync(PortalDbContext context, CancellationToken ct = default)
     {
         if (!context.IsSqlServer)
@@ -60,6 +63,7 @@ public static class PortalDatabase
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
+        if (!(await context.Database.GetPendingMigrationsAsync(ct)).Any()) return;
         await context.Database.MigrateAsync(ct);
         if (!context.IsSqlServer)
             // WAL lets the portal read while a build writes; it is a property of the file, set once.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Demo;
 using PylonPortal.Analytics.Pipeline;
 using PylonPortal.Analytics.Tests.Cli;
@@ -37,19 +38,21 @@ public class ConcurrentBuildTests
     }
 
     [Fact]
-    public async Task With_a_short_lock_timeout_the_second_build_says_a_build_is_running()
+    public async Task While_a_build_holds_the_lock_another_says_a_build_is_running_and_does_nothing()
     {
         await using var db = await SeededAsync();
-        var shortWait = new Dictionary<string, string> { ["Database__LockTimeoutSeconds"] = "1" };
+        // Hold the lock exactly as a build does: its transaction updates the lock row and stays open.
+        await using var context = db.Factory.Create();
+        await using var holder = context.Sql();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await BuildLock.AcquireAsync(holder, runId: 0, TimeProvider.System, CancellationToken.None);
 
-        var first = Pylon.Start(shortWait, "build", "--db", db.Path);
-        var second = Pylon.Start(shortWait, "build", "--db", db.Path);
-        var results = await Task.WhenAll(Pylon.WaitAsync(first), Pylon.WaitAsync(second));
+        var refused = await Pylon.WaitAsync(Pylon.Start(new Dictionary<string, string> { ["Database__LockTimeoutSeconds"] = "1" }, "build", "--db", db.Path));
 
-        Assert.Single(results, r => r.ExitCode == 0);
-        var refused = Assert.Single(results, r => r.ExitCode == 3);
+        Assert.True(refused.ExitCode == 3, refused.Output + refused.Error);
         Assert.Contains("Another build is running", refused.Error);
-        var succeeded = await db.ReadAsync(c => c.PipelineRuns.Where(r => r.Status == RunStatus.Succeeded));
-        Assert.Single(succeeded);
+        await transaction.RollbackAsync();
+        Assert.Empty(await db.ReadAsync(c => c.PipelineRuns.Where(r => r.Status == RunStatus.Succeeded)));
+        Assert.Empty(await db.ReadAsync(c => c.OrgDailyActivity));
     }
 }
