@@ -40,8 +40,8 @@ internal static class OrgScoresModel
         else
         {
             await TouchChangedAsOfDatesAsync(db, calendar.OldLast.Value);
-            aiStep.RowsDeleted = await StaleRows(db, ai, last).DeleteAsync();
-            readinessStep.RowsDeleted = await StaleRows(db, readiness, last).DeleteAsync();
+            aiStep.RowsDeleted = await DeleteStaleAsync<AiAdoptionRow>(db, last);
+            readinessStep.RowsDeleted = await DeleteStaleAsync<ReferenceReadinessRow>(db, last);
         }
 
         await ScoreTouchedAsOfDatesAsync(ctx, first, aiStep, readinessStep);
@@ -85,13 +85,18 @@ internal static class OrgScoresModel
             .Where(k => !db.GetTable<TouchedAsOf>().Any(t => t.OrgId == k.OrgId && t.AsOfDate == k.AsOfDate))
             .InsertAsync(db.GetTable<TouchedAsOf>(), k => k);
 
-    /// <summary>Rows to recompute, rows of touched orgs (their first date may have moved), rows of orgs that left the spine, rows past the calendar.</summary>
-    private static IQueryable<T> StaleRows<T>(DataConnection db, IQueryable<T> mart, DateOnly last) where T : OrgAsOfRow =>
-        mart.Where(r =>
-            db.GetTable<TouchedAsOf>().Any(t => t.OrgId == r.OrgId && t.AsOfDate == r.AsOfDate)
-            || db.GetTable<TouchedOrg>().Any(o => o.OrgId == r.OrgId)
-            || !db.GetTable<IntOrgSpine>().Any(s => s.OrgId == r.OrgId)
-            || r.AsOfDate > last);
+    /// <summary>
+    /// Deletes the rows to recompute, the rows of touched orgs (their first date may have moved; orgs that left
+    /// the spine are touched too) and rows past the calendar: one statement each, so each uses an index.
+    /// </summary>
+    private static async Task<int> DeleteStaleAsync<T>(DataConnection db, DateOnly last) where T : OrgAsOfRow
+    {
+        var rows = db.GetTable<T>();
+        var touchedOrgs = db.GetTable<TouchedOrg>().Select(o => o.OrgId);
+        return await rows.Where(r => TouchedAsOf.Includes(db.GetTable<TouchedAsOf>(), r.OrgId, r.AsOfDate)).DeleteAsync()
+            + await rows.Where(r => touchedOrgs.Contains(r.OrgId)).DeleteAsync()
+            + await rows.Where(r => r.AsOfDate > last).DeleteAsync();
+    }
 
     private static async Task ScoreTouchedAsOfDatesAsync(BuildContext ctx, DateOnly firstActivityDate,
         PipelineRunStep aiStep, PipelineRunStep readinessStep)

@@ -15,7 +15,8 @@ public sealed class BuildContext(
     /// <summary>The run's start: every row it writes gets this as _loaded_at.</summary>
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    public bool FullRefresh { get; } = fullRefresh;
+    /// <summary>Every model rebuilt from all staged rows: asked for, or the first build (no watermark yet).</summary>
+    public bool FullRefresh { get; internal set; } = fullRefresh;
     public PipelineOptions Pipeline { get; } = pipeline;
     public ScoringOptions Scoring { get; } = scoring;
     public IBuildObserver Observer { get; } = observer;

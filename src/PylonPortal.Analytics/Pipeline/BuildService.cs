@@ -60,7 +60,7 @@ public sealed class BuildService(
                     .UpdateAsync(ct);
 
                 await BuildModelsAsync(ctx, settings);
-                checks = await RunChecksAsync(db, runId, clock, observer, ct);
+                checks = await RunChecksAsync(new CheckScope(db, RowsWrittenOnly: !ctx.FullRefresh), runId, clock, observer, ct);
                 var failed = checks.Where(c => c is { Severity: Severity.Error, Status: CheckStatus.Fail }).ToList();
                 if (failed.Count > 0)
                     throw new DataQualityException(failed);
@@ -91,7 +91,7 @@ public sealed class BuildService(
         await using var context = databases.Create();
         await using var db = context.Sql();
         var runId = await StartRunAsync(db, new BuildRequest(Triggers.Test), startedAt, JsonSerializer.Serialize(scoring), ct);
-        var checks = await RunChecksAsync(db, runId, clock, NullBuildObserver.Instance, ct);
+        var checks = await RunChecksAsync(new CheckScope(db, RowsWrittenOnly: false), runId, clock, NullBuildObserver.Instance, ct);
         var failed = checks.Where(c => c is { Severity: Severity.Error, Status: CheckStatus.Fail }).ToList();
         var error = failed.Count > 0 ? new DataQualityException(failed).Message : null;
         var status = failed.Count > 0 ? RunStatus.Failed : RunStatus.Succeeded;
@@ -103,6 +103,12 @@ public sealed class BuildService(
     private async Task BuildModelsAsync(BuildContext ctx, string settings)
     {
         var db = ctx.Db;
+        // A first build is a full one: every key is new, and set-wide statements beat key lookups.
+        if (!ctx.FullRefresh && await db.GetTable<PipelineWatermark>().LongCountAsync() == 0)
+        {
+            ctx.FullRefresh = true;
+            await db.GetTable<PipelineRun>().Where(r => r.Id == ctx.RunId).Set(r => r.FullRefresh, true).UpdateAsync();
+        }
         if (ctx.FullRefresh) await ClearEverythingAsync(db);
         await db.GetTable<TouchedDay>().DeleteAsync();
         await db.GetTable<TouchedOrg>().DeleteAsync();
@@ -157,7 +163,7 @@ public sealed class BuildService(
     }
 
     public static async Task<IReadOnlyList<PipelineCheckResult>> RunChecksAsync(
-        DataConnection db, long runId, TimeProvider clock, IBuildObserver observer, CancellationToken ct)
+        CheckScope scope, long runId, TimeProvider clock, IBuildObserver observer, CancellationToken ct)
     {
         observer.StepStarted("data-quality checks");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -165,7 +171,7 @@ public sealed class BuildService(
         foreach (var check in DataQualityChecks.All)
         {
             ct.ThrowIfCancellationRequested();
-            var outcome = await check.RunAsync(db, today);
+            var outcome = await check.RunAsync(scope, today);
             results.Add(new PipelineCheckResult
             {
                 RunId = runId, Name = check.Name, Model = check.Model, Severity = check.Severity,

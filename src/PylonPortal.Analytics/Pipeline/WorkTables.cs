@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using LinqToDB;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PylonPortal.Analytics.Database;
@@ -12,6 +14,17 @@ public sealed class TouchedDay
 {
     public string OrgId { get; set; } = "";
     public DateOnly ActivityDate { get; set; }
+
+    /// <summary>
+    /// (org, date) is one of <paramref name="keys"/>. The IN lists come first so the engine looks the keys up
+    /// through an (org_id, date) index instead of scanning a year of rows (SQLite would, given EXISTS alone).
+    /// </summary>
+    [ExpressionMethod(nameof(IncludesExpression))]
+    public static bool Includes(IQueryable<TouchedDay> keys, string? orgId, DateOnly? date) => throw new InvalidOperationException("Only valid inside a database query.");
+
+    private static Expression<Func<IQueryable<TouchedDay>, string?, DateOnly?, bool>> IncludesExpression() => (keys, orgId, date) =>
+        keys.Select(k => (string?)k.OrgId).Contains(orgId) && keys.Select(k => (DateOnly?)k.ActivityDate).Contains(date)
+        && keys.Any(k => k.OrgId == orgId && k.ActivityDate == date);
 }
 
 /// <summary>work_touched_orgs: an org whose every date is recomputed, and why (users, organizations, accounts, issues).</summary>
@@ -26,6 +39,14 @@ public sealed class TouchedAsOf
 {
     public string OrgId { get; set; } = "";
     public DateOnly AsOfDate { get; set; }
+
+    /// <summary>(org, as-of date) is one of <paramref name="keys"/>, looked up through the key's index (see <see cref="TouchedDay.Includes"/>).</summary>
+    [ExpressionMethod(nameof(IncludesExpression))]
+    public static bool Includes(IQueryable<TouchedAsOf> keys, string orgId, DateOnly asOfDate) => throw new InvalidOperationException("Only valid inside a database query.");
+
+    private static Expression<Func<IQueryable<TouchedAsOf>, string, DateOnly, bool>> IncludesExpression() => (keys, orgId, asOfDate) =>
+        keys.Select(k => k.OrgId).Contains(orgId) && keys.Select(k => k.AsOfDate).Contains(asOfDate)
+        && keys.Any(k => k.OrgId == orgId && k.AsOfDate == asOfDate);
 }
 
 internal sealed class WorkTablesConfiguration :

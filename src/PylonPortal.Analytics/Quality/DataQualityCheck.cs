@@ -1,5 +1,4 @@
 using LinqToDB.Async;
-using LinqToDB.Data;
 
 namespace PylonPortal.Analytics.Quality;
 
@@ -21,14 +20,14 @@ public sealed record CheckOutcome(long FailingRows, string? Example)
 /// <summary>A data-quality check (DESIGN section 6): a name, the model it guards, and how to find failing rows.</summary>
 public sealed record DataQualityCheck(
     string Name, string Model, string Severity, string Description,
-    Func<DataConnection, DateOnly, Task<CheckOutcome>> RunAsync)
+    Func<CheckScope, DateOnly, Task<CheckOutcome>> RunAsync)
 {
     /// <summary>A check whose failing rows a query returns: it fails when the query returns any.</summary>
     public static DataQualityCheck Rows<T>(string name, string model, string severity, string description,
-        Func<DataConnection, IQueryable<T>> failingRows) =>
-        new(name, model, severity, description, async (db, _) =>
+        Func<CheckScope, IQueryable<T>> failingRows) =>
+        new(name, model, severity, description, async (scope, _) =>
         {
-            var rows = failingRows(db);
+            var rows = failingRows(scope);
             var count = await rows.LongCountAsync();
             return count == 0 ? CheckOutcome.Pass : new CheckOutcome(count, (await rows.FirstOrDefaultAsync())?.ToString());
         });

@@ -24,17 +24,17 @@ public static class DataQualityChecks
     public static readonly IReadOnlyList<DataQualityCheck> All =
     [
         Rows("daily_no_duplicate_keys", Daily, Severity.Error, "No (org_id, activity_date) has more than one row.",
-            db => db.GetTable<OrgDailyActivityRow>()
+            scope => scope.Daily
                 .GroupBy(d => new { d.OrgId, d.ActivityDate })
                 .Where(g => g.Count() > 1)
                 .Select(g => new { g.Key.OrgId, g.Key.ActivityDate, Rows = g.Count() })),
         new("daily_latest_activity_date", Daily, Severity.Warning,
             "Freshness: the latest activity_date is today or yesterday (UTC).", LatestActivityDateAsync),
         Rows("daily_no_null_org_id", Daily, Severity.Error, "No row has a NULL org_id.",
-            db => db.GetTable<OrgDailyActivityRow>().Where(d => (string?)d.OrgId == null).Select(d => new { d.ActivityDate })),
+            scope => scope.Daily.Where(d => (string?)d.OrgId == null).Select(d => new { d.ActivityDate })),
         Rows("daily_counts_consistent", Daily, Severity.Error,
             "Counts are not negative; issue + ai + frontend + kb events and unique users do not exceed total_event_count.",
-            db => db.GetTable<OrgDailyActivityRow>()
+            scope => scope.Daily
                 .Where(d => d.TotalEventCount <= 0 || d.UniqueUserCount < 0 || d.DistinctEventTypes <= 0
                             || d.IssueEvents < 0 || d.AiEvents < 0 || d.FrontendEvents < 0 || d.KbEvents < 0
                             || d.IssueEvents + d.AiEvents + d.FrontendEvents + d.KbEvents > d.TotalEventCount
@@ -44,8 +44,8 @@ public static class DataQualityChecks
         new("daily_reconciles_with_staging", Daily, Severity.Error,
             "Reconciliation: the sum of total_event_count equals the attributed staged events.", ReconciliationAsync),
         Rows("daily_orgs_in_spine", Daily, Severity.Error, "Relationships: every org_id is in the org spine.",
-            db => db.GetTable<OrgDailyActivityRow>().Select(d => d.OrgId).Distinct()
-                .Where(id => !db.GetTable<IntOrgSpine>().Any(s => s.OrgId == id)).Select(id => new { OrgId = id })),
+            scope => scope.Daily.Select(d => d.OrgId).Distinct()
+                .Where(id => !scope.Db.GetTable<IntOrgSpine>().Any(s => s.OrgId == id)).Select(id => new { OrgId = id })),
 
         .. AsOfChecks<AiAdoptionRow>(Ai, "ai_adoption", r =>
             r.AiEventShare < 0 || r.AiEventShare > 1 || r.AiUserShare < 0 || r.AiUserShare > 1
@@ -68,19 +68,21 @@ public static class DataQualityChecks
         System.Linq.Expressions.Expression<Func<T, bool>> outOfRange) where T : OrgAsOfRow
     {
         yield return Rows($"{prefix}_no_duplicate_keys", model, Severity.Error, "Grain: no (org_id, as_of_date) has more than one row.",
-            db => db.GetTable<T>().GroupBy(r => new { r.OrgId, r.AsOfDate }).Where(g => g.Count() > 1)
+            scope => scope.AsOfRows<T>().GroupBy(r => new { r.OrgId, r.AsOfDate }).Where(g => g.Count() > 1)
                 .Select(g => new { g.Key.OrgId, g.Key.AsOfDate, Rows = g.Count() }));
         yield return Rows($"{prefix}_no_null_keys", model, Severity.Error, "No row has a NULL org_id or as_of_date.",
-            db => db.GetTable<T>().Where(r => Sql.ToNullable(r.AsOfDate) == null || (string?)r.OrgId == null).Select(r => new { r.OrgId }));
+            scope => scope.AsOfRows<T>().Where(r => Sql.ToNullable(r.AsOfDate) == null || (string?)r.OrgId == null).Select(r => new { r.OrgId }));
         yield return Rows($"{prefix}_scores_in_range", model, Severity.Error, "Scores and components are within 0-100, shares within 0-1, counts consistent.",
-            db => db.GetTable<T>().Where(outOfRange).Select(r => new { r.OrgId, r.AsOfDate }));
+            scope => scope.AsOfRows<T>().Where(outOfRange).Select(r => new { r.OrgId, r.AsOfDate }));
         yield return Rows($"{prefix}_orgs_in_spine", model, Severity.Error, "Relationships: every org_id is in the org spine.",
-            db => db.GetTable<T>().Select(r => r.OrgId).Distinct()
-                .Where(id => !db.GetTable<IntOrgSpine>().Any(s => s.OrgId == id)).Select(id => new { OrgId = id }));
+            scope => scope.AsOfRows<T>().Select(r => r.OrgId).Distinct()
+                .Where(id => !scope.Db.GetTable<IntOrgSpine>().Any(s => s.OrgId == id)).Select(id => new { OrgId = id }));
         yield return Rows($"{prefix}_spine_complete", model, Severity.Error,
             "Every org of the spine has a row for the latest as-of date, activity or not.",
-            db =>
+            scope =>
             {
+                // Every run can break it (a new org, a new date), and it costs one key lookup per org: always whole.
+                var db = scope.Db;
                 var latest = db.GetTable<IntCalendarDate>().Max(c => (DateOnly?)c.Date);
                 return db.GetTable<IntOrgSpine>()
                     .Where(s => s.StartDate <= latest && !db.GetTable<T>().Any(r => r.OrgId == s.OrgId && r.AsOfDate == latest))
@@ -88,20 +90,20 @@ public static class DataQualityChecks
             });
     }
 
-    private static async Task<CheckOutcome> LatestActivityDateAsync(DataConnection db, DateOnly today)
+    private static async Task<CheckOutcome> LatestActivityDateAsync(CheckScope scope, DateOnly today)
     {
-        var latest = await db.GetTable<OrgDailyActivityRow>().MaxAsync(d => (DateOnly?)d.ActivityDate);
+        var latest = await scope.Db.GetTable<OrgDailyActivityRow>().MaxAsync(d => (DateOnly?)d.ActivityDate);
         return latest >= today.AddDays(-1)
             ? CheckOutcome.Pass
             : new CheckOutcome(1, latest is null ? "no rows" : $"latest activity_date {latest:yyyy-MM-dd}, expected {today.AddDays(-1):yyyy-MM-dd} or later");
     }
 
-    private static async Task<CheckOutcome> ReconciliationAsync(DataConnection db, DateOnly _)
+    private static async Task<CheckOutcome> ReconciliationAsync(CheckScope scope, DateOnly _)
     {
-        var mart = await db.GetTable<OrgDailyActivityRow>().SumAsync(d => (long?)d.TotalEventCount) ?? 0;
-        var staged = await db.GetTable<StgProductEvent>().LongCountAsync(e => e.OrgId != null);
-        var userDaily = await db.GetTable<IntOrgUserDaily>().SumAsync(u => (long?)u.EventCount) ?? 0;
-        var stagedUserLevel = await db.GetTable<StgProductEvent>().LongCountAsync(e => e.OrgId != null && !e.IsSystem);
+        var mart = await scope.Daily.SumAsync(d => (long?)d.TotalEventCount) ?? 0;
+        var staged = await scope.AttributedEvents.LongCountAsync();
+        var userDaily = await scope.UserDaily.SumAsync(u => (long?)u.EventCount) ?? 0;
+        var stagedUserLevel = await scope.AttributedEvents.LongCountAsync(e => !e.IsSystem);
         var difference = Math.Abs(mart - staged) + Math.Abs(userDaily - stagedUserLevel);
         return difference == 0
             ? CheckOutcome.Pass

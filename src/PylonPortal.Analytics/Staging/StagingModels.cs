@@ -21,7 +21,7 @@ internal static class StagingModels
         var db = ctx.Db;
         var window = Window<RawPylonUser>(db, since);
         await ReadStatsAsync(ctx, step, window, nameof(RawPylonUser.Id));
-        await db.GetTable<LoadUser>().DeleteAsync();
+        await EmptyAsync<LoadUser>(db);
         await LatestPerKey(window, nameof(RawPylonUser.Id)).InsertAsync(db.GetTable<LoadUser>(), r => new LoadUser
         {
             Id = r.Id!,
@@ -39,15 +39,16 @@ internal static class StagingModels
         // A user who moves changes every date of the org they left and the org they joined.
         var staged = db.GetTable<StgUser>();
         var loaded = db.GetTable<LoadUser>();
-        await TouchOrgsAsync(db, staged.Where(s => loaded.Any(l => l.Id == s.Id)).Select(s => s.OrganizationId), "users");
+        await TouchOrgsAsync(db, staged.Where(s => loaded.Select(l => l.Id).Contains(s.Id)).Select(s => s.OrganizationId), "users");
         await TouchOrgsAsync(db, loaded.Select(l => l.OrganizationId), "users");
         await ReplaceAsync<StgUser, LoadUser>(db, nameof(StgUser.Id));
 
         // Their staged events follow them (attribution is by the user's current org, for all their events).
         await db.GetTable<StgProductEvent>()
-            .Where(e => !e.IsSystem && e.MissingField == null && loaded.Any(l => l.Id == e.DistinctId))
+            .Where(e => !e.IsSystem && e.MissingField == null && loaded.Select(l => l.Id).Contains(e.DistinctId))
             .Set(e => e.OrgId, e => staged.Where(u => u.Id == e.DistinctId).Select(u => u.OrganizationId).FirstOrDefault())
             .UpdateAsync();
+        await EmptyAsync<LoadUser>(db);
     }
 
     public static async Task StageOrganizationsAsync(BuildContext ctx, PipelineRunStep step, long? since)
@@ -55,7 +56,7 @@ internal static class StagingModels
         var db = ctx.Db;
         var window = Window<RawPylonOrganization>(db, since);
         await ReadStatsAsync(ctx, step, window, nameof(RawPylonOrganization.Id));
-        await db.GetTable<LoadOrganization>().DeleteAsync();
+        await EmptyAsync<LoadOrganization>(db);
         await LatestPerKey(window, nameof(RawPylonOrganization.Id)).InsertAsync(db.GetTable<LoadOrganization>(), r => new LoadOrganization
         {
             Id = r.Id!,
@@ -71,6 +72,7 @@ internal static class StagingModels
         await CountLoadedAsync<LoadOrganization>(db, step);
         await TouchOrgsAsync(db, db.GetTable<LoadOrganization>().Select(l => (string?)l.Id), "organizations");
         await ReplaceAsync<StgOrganization, LoadOrganization>(db, nameof(StgOrganization.Id));
+        await EmptyAsync<LoadOrganization>(db);
     }
 
     public static async Task StageAccountsAsync(BuildContext ctx, PipelineRunStep step, long? since)
@@ -78,7 +80,7 @@ internal static class StagingModels
         var db = ctx.Db;
         var window = Window<RawSalesforceAccount>(db, since);
         await ReadStatsAsync(ctx, step, window, nameof(RawSalesforceAccount.Id));
-        await db.GetTable<LoadAccount>().DeleteAsync();
+        await EmptyAsync<LoadAccount>(db);
         await LatestPerKey(window, nameof(RawSalesforceAccount.Id)).InsertAsync(db.GetTable<LoadAccount>(), r => new LoadAccount
         {
             Id = r.Id!,
@@ -104,9 +106,10 @@ internal static class StagingModels
         // A changed account can change the chosen account of the org it was linked to and the one it links to now.
         var staged = db.GetTable<StgAccount>();
         var loaded = db.GetTable<LoadAccount>();
-        await TouchOrgsAsync(db, staged.Where(s => loaded.Any(l => l.Id == s.Id)).Select(s => s.PylonOrganizationId), "accounts");
+        await TouchOrgsAsync(db, staged.Where(s => loaded.Select(l => l.Id).Contains(s.Id)).Select(s => s.PylonOrganizationId), "accounts");
         await TouchOrgsAsync(db, loaded.Select(l => l.PylonOrganizationId), "accounts");
         await ReplaceAsync<StgAccount, LoadAccount>(db, nameof(StgAccount.Id));
+        await EmptyAsync<LoadAccount>(db);
     }
 
     public static async Task StageIssuesAsync(BuildContext ctx, PipelineRunStep step, long? since)
@@ -114,7 +117,7 @@ internal static class StagingModels
         var db = ctx.Db;
         var window = Window<RawPylonIssue>(db, since);
         await ReadStatsAsync(ctx, step, window, nameof(RawPylonIssue.Id));
-        await db.GetTable<LoadIssue>().DeleteAsync();
+        await EmptyAsync<LoadIssue>(db);
         await LatestPerKey(window, nameof(RawPylonIssue.Id)).InsertAsync(db.GetTable<LoadIssue>(), r => new LoadIssue
         {
             Id = r.Id!,
@@ -135,9 +138,10 @@ internal static class StagingModels
 
         var staged = db.GetTable<StgIssue>();
         var loaded = db.GetTable<LoadIssue>();
-        await TouchOrgsAsync(db, staged.Where(s => loaded.Any(l => l.Id == s.Id)).Select(s => s.OrganizationId), "issues");
+        await TouchOrgsAsync(db, staged.Where(s => loaded.Select(l => l.Id).Contains(s.Id)).Select(s => s.OrganizationId), "issues");
         await TouchOrgsAsync(db, loaded.Select(l => l.OrganizationId), "issues");
         await ReplaceAsync<StgIssue, LoadIssue>(db, nameof(StgIssue.Id));
+        await EmptyAsync<LoadIssue>(db);
     }
 
     public static async Task StageEventsAsync(BuildContext ctx, PipelineRunStep step, long? since)
@@ -147,7 +151,6 @@ internal static class StagingModels
         await ReadStatsAsync(ctx, step, window, nameof(RawProductEvent.Uuid));
         await ClassifyNewEventNamesAsync(db, window);
 
-        await db.GetTable<LoadProductEvent>().DeleteAsync();
         var users = db.GetTable<StgUser>();
         var categories = db.GetTable<EventClassification>();
         var batch =
@@ -173,6 +176,7 @@ internal static class StagingModels
                 RawId = r.AirbyteRawId,
                 HasAirbyteChanges = SqlFunctions.HasAirbyteChanges(r.AirbyteMeta),
             };
+        await EmptyAsync<LoadProductEvent>(db);
         await batch.InsertAsync(db.GetTable<LoadProductEvent>(), e => e);
         await DropNotNewerAsync<StgProductEvent, LoadProductEvent>(db, nameof(StgProductEvent.Uuid));
         await CountLoadedAsync<LoadProductEvent>(db, step);
@@ -184,13 +188,14 @@ internal static class StagingModels
         var staged = db.GetTable<StgProductEvent>();
         await TouchDaysAsync(db,
             from s in staged
-            where s.OrgId != null && loaded.Any(l => l.Uuid == s.Uuid)
+            where s.OrgId != null && loaded.Select(l => l.Uuid).Contains(s.Uuid)
             select new TouchedDay { OrgId = s.OrgId!, ActivityDate = s.ActivityDate!.Value });
         await ReplaceAsync<StgProductEvent, LoadProductEvent>(db, nameof(StgProductEvent.Uuid));
         await TouchDaysAsync(db,
             from l in loaded
             where l.OrgId != null
             select new TouchedDay { OrgId = l.OrgId!, ActivityDate = l.ActivityDate!.Value });
+        await EmptyAsync<LoadProductEvent>(db);
     }
 
     /// <summary>Classifies event names not seen before (few: names, not events) and stores them in event_classification.</summary>

@@ -62,11 +62,15 @@ internal static class StagingSql
     public static async Task ReplaceAsync<TStaged, TLoad>(DataConnection db, string key)
         where TStaged : StagedRow where TLoad : TStaged
     {
+        // key IN (SELECT key FROM load): the engines drive this from the (small) load table through the staged key's index.
         await db.GetTable<TStaged>()
-            .Where(s => db.GetTable<TLoad>().Any(l => Sql.Property<string>(l, key) == Sql.Property<string>(s, key)))
+            .Where(s => db.GetTable<TLoad>().Select(l => Sql.Property<string>(l, key)).Contains(Sql.Property<string>(s, key)))
             .DeleteAsync();
         await db.GetTable<TLoad>().InsertAsync(db.GetTable<TStaged>(), CopyOf<TLoad, TStaged>());
     }
+
+    /// <summary>Empties a load table: before a batch, and after it so the batch does not sit on disk until the next run.</summary>
+    public static Task EmptyAsync<TLoad>(DataConnection db) where TLoad : StagedRow => db.GetTable<TLoad>().TruncateAsync();
 
     /// <summary><c>l => new TStaged { A = l.A, B = l.B, ... }</c>: a load row has every column of its staged row.</summary>
     private static Expression<Func<TLoad, TStaged>> CopyOf<TLoad, TStaged>() where TLoad : TStaged

@@ -18,28 +18,53 @@ internal static class OrgDailyActivityModel
     private static IQueryable<TouchedOrg> OrgsTouchingDaily(BuildContext ctx) =>
         ctx.Db.GetTable<TouchedOrg>().Where(o => o.Source != "issues");
 
-    /// <summary>Adds every staged date of an org whose users, organization row or account changed.</summary>
-    public static Task<int> TouchEveryDateOfTouchedOrgsAsync(BuildContext ctx) =>
-        StagingSql.TouchDaysAsync(ctx.Db,
-            from o in OrgsTouchingDaily(ctx)
-            join e in ctx.Db.GetTable<StgProductEvent>() on o.OrgId equals e.OrgId
+    /// <summary>Adds every staged date of an org whose users, organization row or account changed (a full build has every date already).</summary>
+    public static async Task TouchEveryDateOfTouchedOrgsAsync(BuildContext ctx)
+    {
+        if (ctx.FullRefresh) return;
+        var orgs = OrgsTouchingDaily(ctx).Select(o => (string?)o.OrgId);
+        await StagingSql.TouchDaysAsync(ctx.Db,
+            from e in ctx.Db.GetTable<StgProductEvent>()
+            where orgs.Contains(e.OrgId)
             select new TouchedDay { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value });
+    }
+
+    /// <summary>
+    /// The attributed staged events to aggregate: all of them on a full build (one scan), else those of the
+    /// touched keys (index lookups), so an hourly run costs what its changes cost.
+    /// </summary>
+    private static IQueryable<StgProductEvent> EventsToAggregate(BuildContext ctx)
+    {
+        var events = ctx.Db.GetTable<StgProductEvent>().Where(e => e.OrgId != null);
+        var keys = ctx.Db.GetTable<TouchedDay>();
+        return ctx.FullRefresh ? events : events.Where(e => TouchedDay.Includes(keys, e.OrgId, e.ActivityDate));
+    }
+
+    /// <summary>
+    /// Deletes the rows this run recomputes: those of touched orgs, then those of touched keys (two statements,
+    /// each through the (org_id, activity_date) key). A full build has cleared them already.
+    /// </summary>
+    private static async Task<int> DeleteRecomputedAsync<T>(BuildContext ctx) where T : class
+    {
+        if (ctx.FullRefresh) return 0;
+        var rows = ctx.Db.GetTable<T>();
+        var orgs = OrgsTouchingDaily(ctx).Select(o => o.OrgId);
+        var keys = ctx.Db.GetTable<TouchedDay>();
+        var deleted = await rows.Where(d => orgs.Contains(Sql.Property<string>(d, nameof(TouchedDay.OrgId)))).DeleteAsync();
+        return deleted + await rows
+            .Where(d => TouchedDay.Includes(keys, Sql.Property<string>(d, nameof(TouchedDay.OrgId)), Sql.Property<DateOnly>(d, nameof(TouchedDay.ActivityDate))))
+            .DeleteAsync();
+    }
 
     public static async Task BuildAsync(BuildContext ctx, PipelineRunStep step)
     {
         var db = ctx.Db;
-        var keys = db.GetTable<TouchedDay>();
-        var touchedOrgs = OrgsTouchingDaily(ctx);
-        step.RowsRead = await keys.LongCountAsync();
-        step.RowsDeleted = await db.GetTable<OrgDailyActivityRow>()
-            .Where(d => keys.Any(k => k.OrgId == d.OrgId && k.ActivityDate == d.ActivityDate) || touchedOrgs.Any(o => o.OrgId == d.OrgId))
-            .DeleteAsync();
+        step.RowsRead = await db.GetTable<TouchedDay>().LongCountAsync();
+        step.RowsDeleted = await DeleteRecomputedAsync<OrgDailyActivityRow>(ctx);
 
-        // The staged events of the touched keys (attributed ones only: the key's org is never NULL).
         var events =
-            from k in keys
-            from e in db.GetTable<StgProductEvent>().Where(e => e.OrgId == k.OrgId && e.ActivityDate == k.ActivityDate)
-            select new { k.OrgId, k.ActivityDate, e.Event, e.DistinctId, e.IsSystem, e.Category };
+            from e in EventsToAggregate(ctx)
+            select new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value, e.Event, e.DistinctId, e.IsSystem, e.Category };
 
         var perDay =
             from e in events
@@ -116,16 +141,11 @@ internal static class OrgDailyActivityModel
 
     public static async Task BuildUserDailyAsync(BuildContext ctx, PipelineRunStep step)
     {
-        var db = ctx.Db;
-        var keys = db.GetTable<TouchedDay>();
-        var touchedOrgs = OrgsTouchingDaily(ctx);
-        step.RowsDeleted = await db.GetTable<IntOrgUserDaily>()
-            .Where(d => keys.Any(k => k.OrgId == d.OrgId && k.ActivityDate == d.ActivityDate) || touchedOrgs.Any(o => o.OrgId == d.OrgId))
-            .DeleteAsync();
+        step.RowsDeleted = await DeleteRecomputedAsync<IntOrgUserDaily>(ctx);
         var rows =
-            from k in keys
-            from e in db.GetTable<StgProductEvent>().Where(e => e.OrgId == k.OrgId && e.ActivityDate == k.ActivityDate && !e.IsSystem)
-            group e by new { k.OrgId, UserId = e.DistinctId!, k.ActivityDate } into g
+            from e in EventsToAggregate(ctx)
+            where !e.IsSystem
+            group e by new { OrgId = e.OrgId!, UserId = e.DistinctId!, ActivityDate = e.ActivityDate!.Value } into g
             select new IntOrgUserDaily
             {
                 OrgId = g.Key.OrgId,
@@ -134,6 +154,6 @@ internal static class OrgDailyActivityModel
                 EventCount = g.Count(),
                 AiEventCount = g.Count(e => e.Category == AiFeatures),
             };
-        step.RowsWritten = await rows.InsertAsync(db.GetTable<IntOrgUserDaily>(), r => r);
+        step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgUserDaily>(), r => r);
     }
 }
