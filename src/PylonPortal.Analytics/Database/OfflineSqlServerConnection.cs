@@ -15,6 +15,12 @@ public sealed class OfflineSqlServerConnection : DbConnection
 {
     private ConnectionState _state = ConnectionState.Closed;
 
+    /// <summary>
+    /// Answer every read with one row of sample values instead of nothing, so code that reads, then decides
+    /// what to read next (the portal's pages), runs all the way and every statement it sends is recorded.
+    /// </summary>
+    public bool AnswerWithSampleRow { get; init; }
+
     /// <summary>Names the statements recorded from now on (a section of the generated script).</summary>
     public string Section { get; set; } = "";
 
@@ -86,6 +92,7 @@ public sealed class OfflineSqlServerConnection : DbConnection
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
         {
             connection.Record(this);
+            if (connection.AnswerWithSampleRow) return new SampleRowReader();
             var table = new DataTable();
             var aggregate = SingleAggregate.Match(CommandText);
             if (aggregate.Success)
@@ -96,6 +103,66 @@ public sealed class OfflineSqlServerConnection : DbConnection
             return table.CreateDataReader();
         }
     }
+}
+
+/// <summary>One row whose every column is whatever the reader asks for: 1, "sample", a date, true.</summary>
+internal sealed class SampleRowReader : DbDataReader
+{
+    private static readonly DateTime SampleDate = new(2026, 1, 15, 12, 0, 0, DateTimeKind.Utc);
+    private bool _read;
+    private bool _closed;
+
+    public override bool Read() => !_read && (_read = true);
+    public override Task<bool> ReadAsync(CancellationToken cancellationToken) => Task.FromResult(Read());
+    public override bool NextResult() => false;
+    public override bool HasRows => true;
+    public override bool IsClosed => _closed;
+    public override void Close() => _closed = true;
+    public override int RecordsAffected => 1;
+    public override int Depth => 0;
+    public override int FieldCount => 256;
+    public override bool IsDBNull(int ordinal) => false;
+    public override object this[int ordinal] => GetValue(ordinal);
+    public override object this[string name] => GetValue(0);
+    public override string GetName(int ordinal) => $"c{ordinal}";
+    public override int GetOrdinal(string name) => 0;
+    public override string GetDataTypeName(int ordinal) => "sql_variant";
+    public override Type GetFieldType(int ordinal) => typeof(object);
+    public override object GetValue(int ordinal) => 1;
+    public override int GetValues(object[] values) { Array.Fill(values, 1); return values.Length; }
+    public override bool GetBoolean(int ordinal) => true;
+    public override byte GetByte(int ordinal) => 1;
+    public override char GetChar(int ordinal) => 's';
+    public override short GetInt16(int ordinal) => 1;
+    public override int GetInt32(int ordinal) => 1;
+    public override long GetInt64(int ordinal) => 1;
+    public override float GetFloat(int ordinal) => 1;
+    public override double GetDouble(int ordinal) => 1;
+    public override decimal GetDecimal(int ordinal) => 1;
+    public override string GetString(int ordinal) => "sample";
+    public override DateTime GetDateTime(int ordinal) => SampleDate;
+    public override Guid GetGuid(int ordinal) => Guid.Empty;
+    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => 0;
+    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => 0;
+    public override System.Collections.IEnumerator GetEnumerator() => Array.Empty<object>().GetEnumerator();
+
+    public override T GetFieldValue<T>(int ordinal) => (T)(typeof(T) switch
+    {
+        var t when t == typeof(DateOnly) => DateOnly.FromDateTime(SampleDate),
+        var t when t == typeof(DateTimeOffset) => new DateTimeOffset(SampleDate),
+        var t when t == typeof(TimeSpan) => TimeSpan.FromMinutes(1),
+        var t when t == typeof(DateTime) => SampleDate,
+        var t when t == typeof(string) => "sample",
+        var t when t == typeof(bool) => true,
+        var t when t == typeof(decimal) => 1m,
+        var t when t == typeof(double) => 1d,
+        var t when t == typeof(float) => 1f,
+        var t when t == typeof(long) => 1L,
+        var t when t == typeof(short) => (short)1,
+        var t when t == typeof(byte) => (byte)1,
+        var t when t == typeof(Guid) => Guid.Empty,
+        _ => (object)1,
+    });
 }
 
 public sealed record RecordedParameter(string Name, string SqlType);

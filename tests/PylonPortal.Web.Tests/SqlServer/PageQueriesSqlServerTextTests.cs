@@ -1,0 +1,105 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Scoring;
+using PylonPortal.Web.Components.Pages.Health;
+using PylonPortal.Web.Components.Pages.Orgs;
+using PylonPortal.Web.Components.Pages.Overview;
+using PylonPortal.Web.Components.Pages.Pipeline;
+using PylonPortal.Web.Components.Pages.References;
+using PylonPortal.Web.Components.Pages.Trends;
+using PylonPortal.Web.Components.Shared;
+
+namespace PylonPortal.Web.Tests.SqlServer;
+
+/// <summary>
+/// The pages read the marts with EF Core LINQ; the other tests run those loaders on SQLite. Here the same
+/// loaders run on the SQL Server provider over a connection that records instead of sending (answering each
+/// read with one sample row, so every loader goes all the way), and ScriptDom parses every statement.
+/// </summary>
+public class PageQueriesSqlServerTextTests
+{
+    private static readonly DateOnly Date = new(2026, 11, 1);
+
+    private static readonly Dictionary<string, Func<PortalDbContext, Task>> Loaders = new()
+    {
+        ["overview"] = async db =>
+        {
+            await OverviewQueries.LoadAsync(db, OverviewFilter.None);
+            await OverviewQueries.LoadAsync(db, new OverviewFilter("Enterprise", "Retail", "Growth", Date));
+        },
+        ["org"] = db => OrgQueries.LoadAsync(db, "org-1", 90, new ScoringOptions(), TimeProvider.System),
+        ["health"] = async db =>
+        {
+            foreach (var column in Enum.GetValues<HealthColumn>())
+                foreach (var descending in new[] { false, true })
+                    await HealthQuery.PageAsync(db, new HealthRequest { SortBy = column, Descending = descending, Page = 2 });
+            var filtered = new HealthRequest
+            {
+                AsOf = Date, Band = "At Risk", Segment = "Enterprise", MyAccounts = true, UserEmail = "csm@example.com", Search = "50%_off",
+            };
+            await HealthQuery.PageAsync(db, filtered);
+            await foreach (var _ in HealthQuery.AllAsync(db, filtered)) { }
+            await HealthQuery.SegmentsAsync(db, Date);
+        },
+        ["references"] = async db =>
+        {
+            foreach (var column in Enum.GetValues<ReferencesColumn>())
+                foreach (var descending in new[] { false, true })
+                    await ReferencesQuery.PageAsync(db, new ReferencesRequest { SortBy = column, Descending = descending, Page = 1 });
+            var filtered = new ReferencesRequest { AsOf = Date, Segment = "Enterprise", Industry = "Retail", IncludeNonCandidates = true, MinReadiness = 70m };
+            await ReferencesQuery.PageAsync(db, filtered);
+            await foreach (var _ in ReferencesQuery.AllAsync(db, filtered)) { }
+            await ReferencesQuery.ChoicesAsync(db, Date);
+        },
+        ["trends"] = async db =>
+        {
+            await TrendsQuery.LoadAsync(db, new TrendsFilter(null, TrendsFilter.DefaultWeeks));
+            await TrendsQuery.LoadAsync(db, new TrendsFilter("Enterprise", 8));
+            await TrendsQuery.SegmentsAsync(db);
+        },
+        ["pipeline"] = async db =>
+        {
+            await PipelineHistory.PageAsync(db, 1, 20);
+            await PipelineHistory.RunningAsync(db, DateTimeOffset.UtcNow);
+            await PipelineHistory.DetailAsync(db, 1);
+        },
+        ["app bar"] = db => DataStatus.LoadAsync(db, TimeProvider.System),
+    };
+
+    /// <summary>The last tables each page reads: seeing them proves its loader went all the way.</summary>
+    private static readonly Dictionary<string, string[]> LastTables = new()
+    {
+        ["overview"] = ["[marts].[fct_customer_ai_adoption_30d]", "[marts].[fct_reference_readiness_30d]"],
+        ["org"] = ["[marts].[fct_org_daily_activity]", "[marts].[int_org_user_daily]", "[pipeline].[stg_pylon_issues]"],
+        ["health"] = ["[marts].[fct_reference_readiness_30d]"],
+        ["references"] = ["[marts].[fct_reference_readiness_30d]", "[marts].[fct_customer_ai_adoption_30d]"],
+        ["trends"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[stg_product_events]"],
+        ["pipeline"] = ["[pipeline].[pipeline_run_steps]", "[pipeline].[pipeline_check_results]"],
+        ["app bar"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[pipeline_runs]"],
+    };
+
+    public static TheoryData<string> Pages => new(Loaders.Keys);
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_statement_a_page_sends_to_SQL_Server_parses(string page)
+    {
+        var connection = new OfflineSqlServerConnection { AnswerWithSampleRow = true };
+        var factory = new PortalDbFactory(
+            new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = connection.ConnectionString }, () => connection);
+        await using (var db = factory.Create())
+            await Loaders[page](db);
+
+        Assert.NotEmpty(connection.Statements);
+        foreach (var statement in connection.Statements)
+        {
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out var errors);
+            Assert.True(errors.Count == 0,
+                $"{page}: {string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}"))}\n{statement.Batch}");
+        }
+        foreach (var table in LastTables[page])
+            Assert.Contains(connection.Statements, s => s.Sql.Contains(table, StringComparison.Ordinal));
+        // Every table by its SQL Server schema, as the migrations create it there.
+        Assert.All(connection.Statements, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
+    }
+}
