@@ -1272,18 +1272,25 @@ WITH [event_counts]
 AS
 (
 	SELECT
-		[g_1].[org_id],
-		[g_1].[activity_date],
-		[g_1].[event],
+		[g_2].[OrgId],
+		[g_2].[ActivityDate],
+		[g_2].[Event],
 		COUNT(*)
 	FROM
-		[pipeline].[stg_product_events] [g_1]
-	WHERE
-		[g_1].[org_id] IS NOT NULL
+		(
+			SELECT
+				Coalesce([g_1].[org_id], N'') as [OrgId],
+				Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
+				[g_1].[event] as [Event]
+			FROM
+				[pipeline].[stg_product_events] [g_1]
+			WHERE
+				[g_1].[org_id] IS NOT NULL
+		) [g_2]
 	GROUP BY
-		[g_1].[org_id],
-		[g_1].[activity_date],
-		[g_1].[event]
+		[g_2].[OrgId],
+		[g_2].[ActivityDate],
+		[g_2].[Event]
 )
 INSERT INTO [marts].[fct_org_daily_activity]
 (
@@ -1318,7 +1325,7 @@ SELECT
 	[org].[name],
 	[org].[domain],
 	[org].[created_at],
-	[t1].[Value_1],
+	[t1].[ActivityDate],
 	[t1].[Total],
 	[t1].[Users],
 	[t1].[EventTypes],
@@ -1342,24 +1349,34 @@ SELECT
 FROM
 	(
 		SELECT
-			[g_2].[org_id] as [OrgId],
-			[g_2].[activity_date] as [Value_1],
+			[g_4].[OrgId],
+			[g_4].[ActivityDate],
 			COUNT(*) as [Total],
-			COUNT(DISTINCT IIF([g_2].[is_system] = 1, NULL, [g_2].[distinct_id])) as [Users],
-			COUNT(DISTINCT [g_2].[event]) as [EventTypes],
-			COUNT(DISTINCT NULLIF([g_2].[category], N'Other')) as [Categories],
-			COUNT(IIF([g_2].[is_system] = 0, 1, NULL)) as [UserEvents],
-			COUNT(IIF([g_2].[category] = N'Issue Management', 1, NULL)) as [Issue],
-			COUNT(IIF([g_2].[category] = N'AI Features', 1, NULL)) as [Ai],
-			COUNT(IIF([g_2].[category] = N'Frontend/Navigation', 1, NULL)) as [Frontend],
-			COUNT(IIF([g_2].[category] = N'Knowledge Base', 1, NULL)) as [Kb]
+			COUNT(DISTINCT IIF([g_4].[IsSystem] = 1, NULL, [g_4].[DistinctId])) as [Users],
+			COUNT(DISTINCT [g_4].[Event]) as [EventTypes],
+			COUNT(DISTINCT NULLIF([g_4].[Category], N'Other')) as [Categories],
+			COUNT(IIF([g_4].[IsSystem] = 0, 1, NULL)) as [UserEvents],
+			COUNT(IIF([g_4].[Category] = N'Issue Management', 1, NULL)) as [Issue],
+			COUNT(IIF([g_4].[Category] = N'AI Features', 1, NULL)) as [Ai],
+			COUNT(IIF([g_4].[Category] = N'Frontend/Navigation', 1, NULL)) as [Frontend],
+			COUNT(IIF([g_4].[Category] = N'Knowledge Base', 1, NULL)) as [Kb]
 		FROM
-			[pipeline].[stg_product_events] [g_2]
-		WHERE
-			[g_2].[org_id] IS NOT NULL
+			(
+				SELECT
+					Coalesce([g_3].[org_id], N'') as [OrgId],
+					Coalesce([g_3].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
+					[g_3].[is_system] as [IsSystem],
+					[g_3].[distinct_id] as [DistinctId],
+					[g_3].[event] as [Event],
+					[g_3].[category] as [Category]
+				FROM
+					[pipeline].[stg_product_events] [g_3]
+				WHERE
+					[g_3].[org_id] IS NOT NULL
+			) [g_4]
 		GROUP BY
-			[g_2].[org_id],
-			[g_2].[activity_date]
+			[g_4].[OrgId],
+			[g_4].[ActivityDate]
 	) [t1]
 		INNER JOIN (
 			SELECT
@@ -1370,7 +1387,7 @@ FROM
 				[c_1].[Occurrences]
 			FROM
 				[event_counts] [c_1]
-		) [t] ON ([t1].[OrgId] = [t].[OrgId] OR [t1].[OrgId] IS NULL AND [t].[OrgId] IS NULL) AND ([t1].[Value_1] = [t].[ActivityDate] OR [t1].[Value_1] IS NULL AND [t].[ActivityDate] IS NULL)
+		) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
 		LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
 		LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
 WHERE
@@ -1386,19 +1403,27 @@ INSERT INTO [marts].[int_org_user_daily]
 	[ai_event_count]
 )
 SELECT
-	[g_1].[org_id],
-	[g_1].[distinct_id],
-	[g_1].[activity_date],
+	[g_2].[OrgId],
+	[g_2].[UserId],
+	[g_2].[ActivityDate],
 	COUNT(*),
-	COUNT(IIF([g_1].[category] = N'AI Features', 1, NULL))
+	COUNT(IIF([g_2].[category] = N'AI Features', 1, NULL))
 FROM
-	[pipeline].[stg_product_events] [g_1]
-WHERE
-	[g_1].[org_id] IS NOT NULL AND [g_1].[is_system] = 0
+	(
+		SELECT
+			Coalesce([g_1].[org_id], N'') as [OrgId],
+			Coalesce([g_1].[distinct_id], N'') as [UserId],
+			Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
+			[g_1].[category]
+		FROM
+			[pipeline].[stg_product_events] [g_1]
+		WHERE
+			[g_1].[org_id] IS NOT NULL AND [g_1].[is_system] = 0
+	) [g_2]
 GROUP BY
-	[g_1].[org_id],
-	[g_1].[distinct_id],
-	[g_1].[activity_date];
+	[g_2].[OrgId],
+	[g_2].[UserId],
+	[g_2].[ActivityDate];
 GO
 
 SELECT
@@ -3987,38 +4012,45 @@ WITH [event_counts]
 AS
 (
 	SELECT
-		[g_1].[org_id],
-		[g_1].[activity_date],
-		[g_1].[event],
+		[g_2].[OrgId],
+		[g_2].[ActivityDate],
+		[g_2].[Event],
 		COUNT(*)
 	FROM
-		[pipeline].[stg_product_events] [g_1]
-	WHERE
-		[g_1].[org_id] IS NOT NULL AND
-		[g_1].[org_id] IN (
+		(
 			SELECT
-				[k_1].[org_id]
+				Coalesce([g_1].[org_id], N'') as [OrgId],
+				Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
+				[g_1].[event] as [Event]
 			FROM
-				[pipeline].[work_touched_days] [k_1]
-		) AND
-		[g_1].[activity_date] IN (
-			SELECT
-				[k_2].[activity_date]
-			FROM
-				[pipeline].[work_touched_days] [k_2]
-		) AND
-		EXISTS(
-			SELECT
-				*
-			FROM
-				[pipeline].[work_touched_days] [k_3]
+				[pipeline].[stg_product_events] [g_1]
 			WHERE
-				[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
-		)
+				[g_1].[org_id] IS NOT NULL AND
+				[g_1].[org_id] IN (
+					SELECT
+						[k_1].[org_id]
+					FROM
+						[pipeline].[work_touched_days] [k_1]
+				) AND
+				[g_1].[activity_date] IN (
+					SELECT
+						[k_2].[activity_date]
+					FROM
+						[pipeline].[work_touched_days] [k_2]
+				) AND
+				EXISTS(
+					SELECT
+						*
+					FROM
+						[pipeline].[work_touched_days] [k_3]
+					WHERE
+						[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+				)
+		) [g_2]
 	GROUP BY
-		[g_1].[org_id],
-		[g_1].[activity_date],
-		[g_1].[event]
+		[g_2].[OrgId],
+		[g_2].[ActivityDate],
+		[g_2].[Event]
 )
 INSERT INTO [marts].[fct_org_daily_activity]
 (
@@ -4077,44 +4109,54 @@ SELECT
 FROM
 	(
 		SELECT
-			[g_2].[org_id] as [OrgId],
-			[g_2].[activity_date] as [ActivityDate],
+			[g_4].[OrgId],
+			[g_4].[ActivityDate],
 			COUNT(*) as [Total],
-			COUNT(DISTINCT IIF([g_2].[is_system] = 1, NULL, [g_2].[distinct_id])) as [Users],
-			COUNT(DISTINCT [g_2].[event]) as [EventTypes],
-			COUNT(DISTINCT NULLIF([g_2].[category], N'Other')) as [Categories],
-			COUNT(IIF([g_2].[is_system] = 0, 1, NULL)) as [UserEvents],
-			COUNT(IIF([g_2].[category] = N'Issue Management', 1, NULL)) as [Issue],
-			COUNT(IIF([g_2].[category] = N'AI Features', 1, NULL)) as [Ai],
-			COUNT(IIF([g_2].[category] = N'Frontend/Navigation', 1, NULL)) as [Frontend],
-			COUNT(IIF([g_2].[category] = N'Knowledge Base', 1, NULL)) as [Kb]
+			COUNT(DISTINCT IIF([g_4].[IsSystem] = 1, NULL, [g_4].[DistinctId])) as [Users],
+			COUNT(DISTINCT [g_4].[Event]) as [EventTypes],
+			COUNT(DISTINCT NULLIF([g_4].[Category], N'Other')) as [Categories],
+			COUNT(IIF([g_4].[IsSystem] = 0, 1, NULL)) as [UserEvents],
+			COUNT(IIF([g_4].[Category] = N'Issue Management', 1, NULL)) as [Issue],
+			COUNT(IIF([g_4].[Category] = N'AI Features', 1, NULL)) as [Ai],
+			COUNT(IIF([g_4].[Category] = N'Frontend/Navigation', 1, NULL)) as [Frontend],
+			COUNT(IIF([g_4].[Category] = N'Knowledge Base', 1, NULL)) as [Kb]
 		FROM
-			[pipeline].[stg_product_events] [g_2]
-		WHERE
-			[g_2].[org_id] IS NOT NULL AND
-			[g_2].[org_id] IN (
+			(
 				SELECT
-					[k_4].[org_id]
+					Coalesce([g_3].[org_id], N'') as [OrgId],
+					Coalesce([g_3].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
+					[g_3].[is_system] as [IsSystem],
+					[g_3].[distinct_id] as [DistinctId],
+					[g_3].[event] as [Event],
+					[g_3].[category] as [Category]
 				FROM
-					[pipeline].[work_touched_days] [k_4]
-			) AND
-			[g_2].[activity_date] IN (
-				SELECT
-					[k_5].[activity_date]
-				FROM
-					[pipeline].[work_touched_days] [k_5]
-			) AND
-			EXISTS(
-				SELECT
-					*
-				FROM
-					[pipeline].[work_touched_days] [k_6]
+					[pipeline].[stg_product_events] [g_3]
 				WHERE
-					[k_6].[org_id] = [g_2].[org_id] AND [k_6].[activity_date] = [g_2].[activity_date]
-			)
+					[g_3].[org_id] IS NOT NULL AND
+					[g_3].[org_id] IN (
+						SELECT
+							[k_4].[org_id]
+						FROM
+							[pipeline].[work_touched_days] [k_4]
+					) AND
+					[g_3].[activity_date] IN (
+						SELECT
+							[k_5].[activity_date]
+						FROM
+							[pipeline].[work_touched_days] [k_5]
+					) AND
+					EXISTS(
+						SELECT
+							*
+						FROM
+							[pipeline].[work_touched_days] [k_6]
+						WHERE
+							[k_6].[org_id] = [g_3].[org_id] AND [k_6].[activity_date] = [g_3].[activity_date]
+					)
+			) [g_4]
 		GROUP BY
-			[g_2].[org_id],
-			[g_2].[activity_date]
+			[g_4].[OrgId],
+			[g_4].[ActivityDate]
 	) [t1]
 		INNER JOIN (
 			SELECT
@@ -4125,7 +4167,7 @@ FROM
 				[c_1].[Occurrences]
 			FROM
 				[event_counts] [c_1]
-		) [t] ON ([t1].[OrgId] = [t].[OrgId] OR [t1].[OrgId] IS NULL AND [t].[OrgId] IS NULL) AND ([t1].[ActivityDate] = [t].[ActivityDate] OR [t1].[ActivityDate] IS NULL AND [t].[ActivityDate] IS NULL)
+		) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
 		LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
 		LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
 WHERE
@@ -4181,40 +4223,48 @@ INSERT INTO [marts].[int_org_user_daily]
 	[ai_event_count]
 )
 SELECT
-	[g_1].[org_id],
-	[g_1].[distinct_id],
-	[g_1].[activity_date],
+	[g_2].[OrgId],
+	[g_2].[UserId],
+	[g_2].[ActivityDate],
 	COUNT(*),
-	COUNT(IIF([g_1].[category] = N'AI Features', 1, NULL))
+	COUNT(IIF([g_2].[category] = N'AI Features', 1, NULL))
 FROM
-	[pipeline].[stg_product_events] [g_1]
-WHERE
-	[g_1].[org_id] IS NOT NULL AND
-	[g_1].[org_id] IN (
+	(
 		SELECT
-			[k_1].[org_id]
+			Coalesce([g_1].[org_id], N'') as [OrgId],
+			Coalesce([g_1].[distinct_id], N'') as [UserId],
+			Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
+			[g_1].[category]
 		FROM
-			[pipeline].[work_touched_days] [k_1]
-	) AND
-	[g_1].[activity_date] IN (
-		SELECT
-			[k_2].[activity_date]
-		FROM
-			[pipeline].[work_touched_days] [k_2]
-	) AND
-	EXISTS(
-		SELECT
-			*
-		FROM
-			[pipeline].[work_touched_days] [k_3]
+			[pipeline].[stg_product_events] [g_1]
 		WHERE
-			[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
-	) AND
-	[g_1].[is_system] = 0
+			[g_1].[org_id] IS NOT NULL AND
+			[g_1].[org_id] IN (
+				SELECT
+					[k_1].[org_id]
+				FROM
+					[pipeline].[work_touched_days] [k_1]
+			) AND
+			[g_1].[activity_date] IN (
+				SELECT
+					[k_2].[activity_date]
+				FROM
+					[pipeline].[work_touched_days] [k_2]
+			) AND
+			EXISTS(
+				SELECT
+					*
+				FROM
+					[pipeline].[work_touched_days] [k_3]
+				WHERE
+					[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+			) AND
+			[g_1].[is_system] = 0
+	) [g_2]
 GROUP BY
-	[g_1].[org_id],
-	[g_1].[distinct_id],
-	[g_1].[activity_date];
+	[g_2].[OrgId],
+	[g_2].[UserId],
+	[g_2].[ActivityDate];
 GO
 
 -- ==== int_calendar: the calendar grows by a day ====

@@ -62,9 +62,11 @@ internal static class OrgDailyActivityModel
         step.RowsRead = await db.GetTable<TouchedDay>().LongCountAsync();
         step.RowsDeleted = await DeleteRecomputedAsync<OrgDailyActivityRow>(ctx);
 
+        // The keys are never NULL here; saying so (?? ...) lets the two aggregates below join on plain equality,
+        // which the engine can index, rather than on a NULL-safe comparison, which it cannot.
         var events =
             from e in EventsToAggregate(ctx)
-            select new { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value, e.Event, e.DistinctId, e.IsSystem, e.Category };
+            select new { OrgId = e.OrgId ?? "", ActivityDate = e.ActivityDate ?? DateOnly.MinValue, e.Event, e.DistinctId, e.IsSystem, e.Category };
 
         var perDay =
             from e in events
@@ -145,7 +147,7 @@ internal static class OrgDailyActivityModel
         var rows =
             from e in EventsToAggregate(ctx)
             where !e.IsSystem
-            group e by new { OrgId = e.OrgId!, UserId = e.DistinctId!, ActivityDate = e.ActivityDate!.Value } into g
+            group e by new { OrgId = e.OrgId ?? "", UserId = e.DistinctId ?? "", ActivityDate = e.ActivityDate ?? DateOnly.MinValue } into g
             select new IntOrgUserDaily
             {
                 OrgId = g.Key.OrgId,
