@@ -49,7 +49,13 @@ public static class PortalDatabase
             : new SqlServerPortalDbContext((DbContextOptions<SqlServerPortalDbContext>)Options(database, connection));
 
     /// <summary>A linq2db connection on the context's own connection and transaction: set-based statements for both providers.</summary>
-    public static DataConnection Sql(this PortalDbContext context) => context.CreateLinqToDBConnection();
+    public static DataConnection Sql(this PortalDbContext context)
+    {
+        // The set-based work reads rows it never saves through EF. Tracked (linq2db attaches entities it reads
+        // to a tracking context), a year of as-of keys would stay in memory for the whole build.
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return context.CreateLinqToDBConnection();
+    }
 
     /// <summary>
     /// Creates the database (SQLite: the file and its folder) and applies pending migrations. Only writes when
