@@ -25,14 +25,17 @@ public static class BenchCommand
     {
         var events = new Option<long>("--events") { Description = "Events at full size (about; 2,000 orgs x 365 days is about 9-10 million).", DefaultValueFactory = _ => 10_000_000 };
         var days = new Option<int>("--days") { Description = "Days of history at full size.", DefaultValueFactory = _ => 365 };
-        var pages = new Option<Uri?>("--pages") { Description = "Time the pages of a running portal (Development sign-in) instead of the pipeline." };
+        var pages = new Option<string?>("--pages") { Description = "Time the pages of a running portal (Development sign-in) instead of the pipeline." };
         var runs = new Option<int>("--runs") { Description = "Requests per page with --pages (after a warm-up).", DefaultValueFactory = _ => 20 };
         var command = new Command("bench", "Measure build times, incremental cost and memory, or page render times (--pages).") { events, days, pages, runs };
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                if (parse.GetValue(pages) is { } url) return await PagesAsync(url, parse.GetValue(runs), ct);
+                if (parse.GetValue(pages) is { } url)
+                    return Uri.TryCreate(url, UriKind.Absolute, out var portal)
+                        ? await PagesAsync(portal, parse.GetValue(runs), ct)
+                        : throw new CliException($"--pages: '{url}' is not an absolute URL (e.g. http://localhost:5080).");
                 return await PipelineAsync(parse.GetValue(events), parse.GetValue(days), ct);
             }
             catch (CliException ex)
