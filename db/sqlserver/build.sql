@@ -87,9 +87,12 @@ WHERE
 GO
 
 SELECT
-	COUNT(*)
-FROM
-	[pipeline].[pipeline_watermarks] [t1];
+	IIF(EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[pipeline_watermarks] [t1]
+	), 1, 0);
 GO
 
 DECLARE @FullRefresh Bit;

@@ -59,6 +59,9 @@ public sealed class OfflineSqlServerConnection : DbConnection
 
     private static readonly Regex SingleAggregate = new(@"^\s*SELECT\s+(COUNT_BIG|COUNT|MAX|MIN|SUM)\((?>[^()]+|\((?<d>)|\)(?<-d>))*\)\s+FROM", RegexOptions.IgnoreCase);
 
+    /// <summary>An Any(): one row that says whether a subquery has rows.</summary>
+    private static readonly Regex ExistsTest = new(@"^\s*SELECT\s+(CASE\s+WHEN\s+EXISTS|IIF\s*\(\s*EXISTS)", RegexOptions.IgnoreCase);
+
     private sealed class OfflineCommand(OfflineSqlServerConnection connection) : DbCommand
     {
         private readonly SqlParameterCollection _parameters = new SqlCommand().Parameters;
@@ -88,7 +91,7 @@ public sealed class OfflineSqlServerConnection : DbConnection
             return DBNull.Value;
         }
 
-        // Reads find nothing, except that an aggregate (COUNT, MAX, ...) returns its one row: 0 or NULL.
+        // Reads find nothing, except that an aggregate (COUNT, MAX, ...) returns its one row, 0 or NULL, and an Any() false.
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
         {
             connection.Record(this);
@@ -99,6 +102,11 @@ public sealed class OfflineSqlServerConnection : DbConnection
             {
                 table.Columns.Add("value", typeof(object));
                 table.Rows.Add(aggregate.Groups[1].Value.StartsWith("COUNT", StringComparison.Ordinal) ? 0L : DBNull.Value);
+            }
+            else if (ExistsTest.IsMatch(CommandText))
+            {
+                table.Columns.Add("value", typeof(bool));
+                table.Rows.Add(false);
             }
             return table.CreateDataReader();
         }

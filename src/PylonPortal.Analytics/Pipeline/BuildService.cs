@@ -104,7 +104,7 @@ public sealed class BuildService(
     {
         var db = ctx.Db;
         // A first build is a full one: every key is new, and set-wide statements beat key lookups.
-        if (!ctx.FullRefresh && await db.GetTable<PipelineWatermark>().LongCountAsync() == 0)
+        if (!ctx.FullRefresh && !await db.GetTable<PipelineWatermark>().AnyAsync())
         {
             ctx.FullRefresh = true;
             await db.GetTable<PipelineRun>().Where(r => r.Id == ctx.RunId).Set(r => r.FullRefresh, true).UpdateAsync();
