@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PylonPortal.Web.Tests.Export;
 
 namespace PylonPortal.BrowserTests;
 
@@ -42,7 +43,7 @@ public class HealthTests(BrowserPortal portal)
         Assert.Matches(@"^health-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var records = Csv.Records(Encoding.UTF8.GetString(bytes[3..]));
+        var records = CsvText.Records(Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal(total, records.Count);
         Assert.All(records, r => Assert.Equal("Watch", r["health_band"]));
         AssertOrdered(records.Select(r => Money(r["current_arr"])).ToList(), descending: true);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PylonPortal.Web.Tests.Export;
 
 namespace PylonPortal.BrowserTests;
 
@@ -27,7 +28,7 @@ public class ReferencesTests(BrowserPortal portal)
         Assert.Matches(@"^references-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var records = Csv.Records(Encoding.UTF8.GetString(bytes[3..]));
+        var records = CsvText.Records(Encoding.UTF8.GetString(bytes[3..]));
         var readiness = records.Select(r => decimal.Parse(r["reference_readiness_score"], CultureInfo.InvariantCulture)).ToList();
         Assert.All(records.Zip(readiness), r => Assert.True(r.First["is_reference_candidate"] == "true" || r.Second >= 50));
         Assert.Equal(readiness.OrderByDescending(r => r), readiness);
