@@ -14,6 +14,11 @@ public static class PortalExports
         return app;
     }
 
+    /// <summary>An export form's hidden fields: a page's query string values, those that are set.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> FormFields(IReadOnlyDictionary<string, object?> query) =>
+        query.Where(p => p.Value is not null)
+            .Select(p => KeyValuePair.Create(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture)!));
+
     /// <summary>health-2024-03-31.csv: the page and the as-of date, so two downloads never collide.</summary>
     internal static string FileName(string page, DateOnly? asOf) =>
         $"{page}-{asOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest"}.csv";

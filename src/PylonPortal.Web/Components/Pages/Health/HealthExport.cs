@@ -35,9 +35,7 @@ public static class HealthExport
 
     /// <summary>The export form's hidden fields: the page's filters and sort, without paging (the export has every row).</summary>
     public static IEnumerable<KeyValuePair<string, string>> FormFields(HealthRequest request) =>
-        HealthQueryString.Format(request with { Page = 0, PageSize = HealthRequest.DefaultPageSize })
-            .Where(p => p.Value is not null)
-            .Select(p => KeyValuePair.Create(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture)!));
+        PortalExports.FormFields(HealthQueryString.Format(request with { Page = 0, PageSize = HealthRequest.DefaultPageSize }));
 
     public static async Task WriteAsync(Stream output, PortalDbFactory databases, HealthRequest request, CancellationToken ct)
     {

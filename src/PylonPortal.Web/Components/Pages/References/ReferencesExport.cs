@@ -33,9 +33,7 @@ public static class ReferencesExport
 
     /// <summary>The export form's hidden fields: the page's filters and sort, without paging (the export has every row).</summary>
     public static IEnumerable<KeyValuePair<string, string>> FormFields(ReferencesRequest request) =>
-        ReferencesQueryString.Format(request with { Page = 0, PageSize = ReferencesRequest.DefaultPageSize })
-            .Where(p => p.Value is not null)
-            .Select(p => KeyValuePair.Create(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture)!));
+        PortalExports.FormFields(ReferencesQueryString.Format(request with { Page = 0, PageSize = ReferencesRequest.DefaultPageSize }));
 
     public static async Task WriteAsync(Stream output, PortalDbFactory databases, ReferencesRequest request, CancellationToken ct)
     {
