@@ -149,6 +149,11 @@ GO
 
 DELETE [t1]
 FROM
+	[marts].[int_org_event_daily] [t1];
+GO
+
+DELETE [t1]
+FROM
 	[pipeline].[int_org_spine] [t1];
 GO
 
@@ -189,20 +194,43 @@ FROM
 GO
 
 SELECT
-	COUNT(*)
-FROM
-	[airbyte].[pylon_users] [r]
-WHERE
-	[r].[id] IS NULL;
-GO
-
-SELECT
 	MAX([t1].[_airbyte_extracted_at])
 FROM
 	[airbyte].[pylon_users] [t1];
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_users];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[id] + N'.') - 1 as [Length_1],
+			[r].[id] as [Key_2]
+		FROM
+			[airbyte].[pylon_users] [r]
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_users] [t1];
 GO
 
 INSERT INTO [pipeline].[load_pylon_users]
@@ -214,24 +242,37 @@ INSERT INTO [pipeline].[load_pylon_users]
 	[created_at],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[OrganizationId],
-	[x].[Email],
-	[x].[Name],
+	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
+	IIF([x].[Length_2] <= 320, [x].[Email], NULL),
+	IIF([x].[Length_3] <= 400, [x].[Name], NULL),
 	[x].[CreatedAt],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+			THEN N'too long: organization_id'
+		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
+			THEN N'ends with a space: organization_id'
+		WHEN [x].[Email] IS NOT NULL AND [x].[Length_2] > 320 THEN N'too long: email'
+		WHEN [x].[Name] IS NOT NULL AND [x].[Length_3] > 400 THEN N'too long: name'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
+			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
+			LEN([r].[email] + N'.') - 1 as [Length_2],
 			[r].[email] as [Email],
+			LEN([r].[name] + N'.') - 1 as [Length_3],
 			[r].[name] as [Name],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -240,7 +281,8 @@ FROM
 		FROM
 			[airbyte].[pylon_users] [r]
 		WHERE
-			[r].[id] IS NOT NULL
+			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -263,7 +305,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_pylon_users] [t1];
+	[pipeline].[load_pylon_users] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -272,6 +316,18 @@ FROM
 	[pipeline].[load_pylon_users] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_pylon_users] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -316,7 +372,7 @@ FROM
 		FROM
 			[pipeline].[load_pylon_users] [l]
 		WHERE
-			[l].[organization_id] IS NOT NULL
+			[l].[reject_reason] IS NULL AND [l].[organization_id] IS NOT NULL
 	) [t1];
 GO
 
@@ -344,16 +400,18 @@ INSERT INTO [pipeline].[stg_pylon_users]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[organization_id],
-	[t1].[email],
-	[t1].[name],
-	[t1].[created_at],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[organization_id],
+	[l].[email],
+	[l].[name],
+	[l].[created_at],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_pylon_users] [t1];
+	[pipeline].[load_pylon_users] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 UPDATE
@@ -370,30 +428,58 @@ SET
 FROM
 	[pipeline].[stg_product_events] [u]
 WHERE
-	[u].[is_system] = 0 AND [u].[missing_field] IS NULL AND
+	[u].[is_system] = 0 AND
+	[u].[reject_reason] IS NULL AND
 	[u].[distinct_id] IN (
 		SELECT
 			[l].[id]
 		FROM
 			[pipeline].[load_pylon_users] [l]
+	) AND
+	[u].[org_id] IN (
+		SELECT
+			[o].[org_id]
+		FROM
+			[pipeline].[work_touched_orgs] [o]
+		WHERE
+			[o].[source] = N'users'
 	);
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_users];
+UPDATE
+	[u]
+SET
+	[u].[org_id] = (
+		SELECT TOP (1)
+			[u_1].[organization_id]
+		FROM
+			[pipeline].[stg_pylon_users] [u_1]
+		WHERE
+			[u_1].[id] = [u].[distinct_id]
+	)
+FROM
+	[pipeline].[stg_product_events] [u]
+WHERE
+	[u].[is_system] = 0 AND
+	[u].[reject_reason] IS NULL AND
+	[u].[distinct_id] IN (
+		SELECT
+			[l].[id]
+		FROM
+			[pipeline].[load_pylon_users] [l]
+	) AND
+	[u].[org_id] IS NULL;
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_users] [t1];
 GO
 
 SELECT
 	COUNT(*)
 FROM
 	[airbyte].[pylon_organizations] [t1];
-GO
-
-SELECT
-	COUNT(*)
-FROM
-	[airbyte].[pylon_organizations] [r]
-WHERE
-	[r].[id] IS NULL;
 GO
 
 SELECT
@@ -402,7 +488,38 @@ FROM
 	[airbyte].[pylon_organizations] [t1];
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_organizations];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[id] + N'.') - 1 as [Length_1],
+			[r].[id] as [Key_2]
+		FROM
+			[airbyte].[pylon_organizations] [r]
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_organizations] [t1];
 GO
 
 INSERT INTO [pipeline].[load_pylon_organizations]
@@ -414,23 +531,32 @@ INSERT INTO [pipeline].[load_pylon_organizations]
 	[created_date],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[Name],
-	[x].[Domain_1],
+	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
+	IIF([x].[Length_2] <= 400, [x].[Domain_1], NULL),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: name'
+		WHEN [x].[Domain_1] IS NOT NULL AND [x].[Length_2] > 400
+			THEN N'too long: domain'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
+			LEN([r].[name] + N'.') - 1 as [Length_1],
 			[r].[name] as [Name],
+			LEN([r].[domain] + N'.') - 1 as [Length_2],
 			[r].[domain] as [Domain_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -439,7 +565,8 @@ FROM
 		FROM
 			[airbyte].[pylon_organizations] [r]
 		WHERE
-			[r].[id] IS NOT NULL
+			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -462,7 +589,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_pylon_organizations] [t1];
+	[pipeline].[load_pylon_organizations] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -471,6 +600,18 @@ FROM
 	[pipeline].[load_pylon_organizations] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_pylon_organizations] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -515,33 +656,29 @@ INSERT INTO [pipeline].[stg_pylon_organizations]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[name],
-	[t1].[domain],
-	[t1].[created_at],
-	[t1].[created_date],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[name],
+	[l].[domain],
+	[l].[created_at],
+	[l].[created_date],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_pylon_organizations] [t1];
+	[pipeline].[load_pylon_organizations] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_organizations];
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_organizations] [t1];
 GO
 
 SELECT
 	COUNT(*)
 FROM
 	[salesforce].[account] [t1];
-GO
-
-SELECT
-	COUNT(*)
-FROM
-	[salesforce].[account] [r]
-WHERE
-	[r].[Id] IS NULL;
 GO
 
 SELECT
@@ -550,7 +687,72 @@ FROM
 	[salesforce].[account] [t1];
 GO
 
-TRUNCATE TABLE [pipeline].[load_salesforce_accounts];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[Id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[Id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[Id] + N'.') - 1 as [Length_1],
+			[r].[Id] as [Key_2]
+		FROM
+			[salesforce].[account] [r]
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+SELECT
+	COUNT(*)
+FROM
+	(
+		SELECT
+			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
+			[r].[Current_ARR__c] as [CurrentArrC]
+		FROM
+			[salesforce].[account] [r]
+		WHERE
+			[r].[Id] IS NOT NULL AND NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+	) [t1]
+WHERE
+	[t1].[Rank] = 1 AND ([t1].[CurrentArrC] <= -1000000000000000 OR [t1].[CurrentArrC] >= 1000000000000000);
+GO
+
+SELECT
+	COUNT(*)
+FROM
+	(
+		SELECT
+			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
+			[r].[AnnualRevenue]
+		FROM
+			[salesforce].[account] [r]
+		WHERE
+			[r].[Id] IS NOT NULL AND NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+	) [t1]
+WHERE
+	[t1].[Rank] = 1 AND ([t1].[AnnualRevenue] <= -1000000000000000 OR [t1].[AnnualRevenue] >= 1000000000000000);
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_salesforce_accounts] [t1];
 GO
 
 INSERT INTO [pipeline].[load_salesforce_accounts]
@@ -570,38 +772,61 @@ INSERT INTO [pipeline].[load_salesforce_accounts]
 	[last_modified_date],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[Name],
-	[x].[Industry],
-	[x].[AnnualRevenue],
-	[x].[SegmentC],
-	[x].[SeatTierC],
-	[x].[CurrentArrC],
-	[x].[PylonOrganizationIdC],
+	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
+	IIF([x].[Length_2] <= 200, [x].[Industry], NULL),
+	IIF([x].[AnnualRevenue] > -1000000000000000 AND [x].[AnnualRevenue] < 1000000000000000, [x].[AnnualRevenue], NULL),
+	IIF([x].[Length_3] <= 200, [x].[SegmentC], NULL),
+	IIF([x].[Length_4] <= 200, [x].[SeatTierC], NULL),
+	IIF([x].[CurrentArrC] > -1000000000000000 AND [x].[CurrentArrC] < 1000000000000000, [x].[CurrentArrC], NULL),
+	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
 	[x].[RenewalDateC],
-	[x].[OwnerEmailC],
+	IIF([x].[Length_6] <= 320, [x].[OwnerEmailC], NULL),
 	IIF([x].[IsDeleted] = 1, 1, 0),
 	[x].[CreatedDate],
 	[x].[LastModifiedDate],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200
+			THEN N'too long: Pylon_Organization_Id__c'
+		WHEN ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% ')
+			THEN N'ends with a space: Pylon_Organization_Id__c'
+		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: Name'
+		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_2] > 200
+			THEN N'too long: Industry'
+		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_3] > 200
+			THEN N'too long: Segment__c'
+		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_4] > 200
+			THEN N'too long: Seat_Tier__c'
+		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_6] > 320
+			THEN N'too long: Owner_Email__c'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[Id],
+			LEN([r].[Name] + N'.') - 1 as [Length_1],
 			[r].[Name],
+			LEN([r].[Industry] + N'.') - 1 as [Length_2],
 			[r].[Industry],
 			[r].[AnnualRevenue],
+			LEN([r].[Segment__c] + N'.') - 1 as [Length_3],
 			[r].[Segment__c] as [SegmentC],
+			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_4],
 			[r].[Seat_Tier__c] as [SeatTierC],
 			[r].[Current_ARR__c] as [CurrentArrC],
 			[r].[Pylon_Organization_Id__c] as [PylonOrganizationIdC],
+			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_5],
 			[r].[Renewal_Date__c] as [RenewalDateC],
+			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_6],
 			[r].[Owner_Email__c] as [OwnerEmailC],
 			[r].[IsDeleted],
 			[r].[CreatedDate],
@@ -612,7 +837,8 @@ FROM
 		FROM
 			[salesforce].[account] [r]
 		WHERE
-			[r].[Id] IS NOT NULL
+			[r].[Id] IS NOT NULL AND NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -635,7 +861,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_salesforce_accounts] [t1];
+	[pipeline].[load_salesforce_accounts] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -644,6 +872,18 @@ FROM
 	[pipeline].[load_salesforce_accounts] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_salesforce_accounts] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -688,7 +928,7 @@ FROM
 		FROM
 			[pipeline].[load_salesforce_accounts] [l]
 		WHERE
-			[l].[pylon_organization_id] IS NOT NULL
+			[l].[reject_reason] IS NULL AND [l].[pylon_organization_id] IS NOT NULL
 	) [t1];
 GO
 
@@ -724,41 +964,37 @@ INSERT INTO [pipeline].[stg_salesforce_accounts]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[name],
-	[t1].[industry],
-	[t1].[annual_revenue],
-	[t1].[segment],
-	[t1].[seat_tier],
-	[t1].[current_arr],
-	[t1].[pylon_organization_id],
-	[t1].[renewal_date],
-	[t1].[owner_email],
-	[t1].[is_deleted],
-	[t1].[created_date],
-	[t1].[last_modified_date],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[name],
+	[l].[industry],
+	[l].[annual_revenue],
+	[l].[segment],
+	[l].[seat_tier],
+	[l].[current_arr],
+	[l].[pylon_organization_id],
+	[l].[renewal_date],
+	[l].[owner_email],
+	[l].[is_deleted],
+	[l].[created_date],
+	[l].[last_modified_date],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_salesforce_accounts] [t1];
+	[pipeline].[load_salesforce_accounts] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_salesforce_accounts];
+DELETE [t1]
+FROM
+	[pipeline].[load_salesforce_accounts] [t1];
 GO
 
 SELECT
 	COUNT(*)
 FROM
 	[airbyte].[pylon_issues] [t1];
-GO
-
-SELECT
-	COUNT(*)
-FROM
-	[airbyte].[pylon_issues] [r]
-WHERE
-	[r].[id] IS NULL;
 GO
 
 SELECT
@@ -767,7 +1003,55 @@ FROM
 	[airbyte].[pylon_issues] [t1];
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_issues];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[id] + N'.') - 1 as [Length_1],
+			[r].[id] as [Key_2]
+		FROM
+			[airbyte].[pylon_issues] [r]
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+SELECT
+	COUNT(*)
+FROM
+	(
+		SELECT
+			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
+			[r].[csat_score] as [CsatScore]
+		FROM
+			[airbyte].[pylon_issues] [r]
+		WHERE
+			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+	) [t1]
+WHERE
+	[t1].[Rank] = 1 AND ([t1].[CsatScore] <= -1000000000000000 OR [t1].[CsatScore] >= 1000000000000000);
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_issues] [t1];
 GO
 
 INSERT INTO [pipeline].[load_pylon_issues]
@@ -782,28 +1066,39 @@ INSERT INTO [pipeline].[load_pylon_issues]
 	[is_urgent],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[OrganizationId],
+	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[ResolvedAt],
-	[x].[Priority],
+	IIF([x].[Length_2] <= 40, [x].[Priority], NULL),
 	IIF([x].[CsatScore] >= 1 AND [x].[CsatScore] <= 5, [x].[CsatScore], NULL),
-	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent', 1, 0),
+	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_2] = 6, 1, 0),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+			THEN N'too long: organization_id'
+		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
+			THEN N'ends with a space: organization_id'
+		WHEN [x].[Priority] IS NOT NULL AND [x].[Length_2] > 40 THEN N'too long: priority'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
+			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[resolved_at] as [ResolvedAt],
+			LEN([r].[priority] + N'.') - 1 as [Length_2],
 			[r].[priority] as [Priority],
 			[r].[csat_score] as [CsatScore],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -812,7 +1107,8 @@ FROM
 		FROM
 			[airbyte].[pylon_issues] [r]
 		WHERE
-			[r].[id] IS NOT NULL
+			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -835,7 +1131,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_pylon_issues] [t1];
+	[pipeline].[load_pylon_issues] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -844,6 +1142,18 @@ FROM
 	[pipeline].[load_pylon_issues] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_pylon_issues] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -888,7 +1198,7 @@ FROM
 		FROM
 			[pipeline].[load_pylon_issues] [l]
 		WHERE
-			[l].[organization_id] IS NOT NULL
+			[l].[reject_reason] IS NULL AND [l].[organization_id] IS NOT NULL
 	) [t1];
 GO
 
@@ -919,42 +1229,67 @@ INSERT INTO [pipeline].[stg_pylon_issues]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[organization_id],
-	[t1].[created_at],
-	[t1].[created_date],
-	[t1].[resolved_at],
-	[t1].[priority],
-	[t1].[csat_score],
-	[t1].[is_urgent],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[organization_id],
+	[l].[created_at],
+	[l].[created_date],
+	[l].[resolved_at],
+	[l].[priority],
+	[l].[csat_score],
+	[l].[is_urgent],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_pylon_issues] [t1];
+	[pipeline].[load_pylon_issues] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_issues];
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_issues] [t1];
 GO
 
 SELECT
 	COUNT(*)
 FROM
 	[airbyte].[product_events] [t1];
-GO
-
-SELECT
-	COUNT(*)
-FROM
-	[airbyte].[product_events] [r]
-WHERE
-	[r].[uuid] IS NULL;
 GO
 
 SELECT
 	MAX([t1].[_airbyte_extracted_at])
 FROM
 	[airbyte].[product_events] [t1];
+GO
+
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[uuid] IS NULL THEN N'missing key'
+				WHEN LEN([r].[uuid] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[uuid] + N'.') - 1 as [Length_1],
+			[r].[uuid] as [Key_2]
+		FROM
+			[airbyte].[product_events] [r]
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
 GO
 
 SELECT
@@ -966,7 +1301,8 @@ FROM
 		FROM
 			[airbyte].[product_events] [name]
 		WHERE
-			[name].[event] IS NOT NULL
+			[name].[event] IS NOT NULL AND LEN([name].[event] + N'.') <= 401 AND
+			NOT ([name].[event] IS NOT NULL AND [name].[event] LIKE '% ')
 	) [name_1]
 WHERE
 	NOT EXISTS(
@@ -979,231 +1315,158 @@ WHERE
 	);
 GO
 
-TRUNCATE TABLE [pipeline].[load_product_events];
-GO
-
-INSERT INTO [pipeline].[load_product_events]
+INSERT INTO [pipeline].[stg_product_events]
 (
 	[uuid],
 	[event],
 	[distinct_id],
-	[timestamp],
 	[activity_date],
-	[missing_field],
 	[is_system],
 	[org_id],
 	[category],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[t2].[Uuid],
-	[t2].[Event],
-	[t2].[DistinctId],
-	[t2].[Timestamp_1],
+	IIF(LEN([t2].[Event] + N'.') - 1 <= 400, [t2].[Event], NULL),
+	IIF(LEN([t2].[DistinctId] + N'.') - 1 <= 200, [t2].[DistinctId], NULL),
 	CAST(SWITCHOFFSET([t2].[Timestamp_1], '+00:00') AS DATE),
-	CASE
-		WHEN [t2].[Event] IS NULL THEN N'event'
-		WHEN [t2].[DistinctId] IS NULL THEN N'distinct_id'
-		WHEN [t2].[Timestamp_1] IS NULL THEN N'timestamp'
-		ELSE NULL
-	END,
 	[t2].[isSystem],
-	CASE
-		WHEN [t2].[valid_1] = 0 THEN NULL
-		WHEN [t2].[isSystem] = 1 THEN IIF([t2].[distinctId_1] = N'org-', NULL, Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5))
-		ELSE [user_1].[organization_id]
-	END,
+	IIF([t2].[isSystem] = 1, CASE
+		WHEN LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 1 = 4
+			THEN NULL
+		WHEN LEN(Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5) + N'.') - 1 <= 200
+			THEN Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5)
+		ELSE NULL
+	END, [user_1].[organization_id]),
 	[category].[category],
 	[t2].[AirbyteExtractedAt],
 	[t2].[AirbyteRawId],
-	IIF(ISJSON([t2].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([t2].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([t2].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([t2].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [t2].[Event] IS NULL THEN N'missing event'
+		WHEN [t2].[DistinctId] IS NULL THEN N'missing distinct_id'
+		WHEN [t2].[Timestamp_1] IS NULL THEN N'missing timestamp'
+		WHEN [t2].[Event] IS NOT NULL AND LEN([t2].[Event] + N'.') > 401
+			THEN N'too long: event'
+		WHEN ([t2].[Event] IS NOT NULL AND [t2].[Event] LIKE '% ')
+			THEN N'ends with a space: event'
+		WHEN [t2].[DistinctId] IS NOT NULL AND LEN([t2].[DistinctId] + N'.') > 201
+			THEN N'too long: distinct_id'
+		WHEN ([t2].[DistinctId] IS NOT NULL AND [t2].[DistinctId] LIKE '% ')
+			THEN N'ends with a space: distinct_id'
+		WHEN DATEDIFF_BIG(millisecond, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET), [t2].[Timestamp_1]) > [t2].[AirbyteExtractedAt] + 86400000
+			THEN N'future timestamp'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
-			[t1].[Timestamp_1],
+			IIF(Substring([t1].[distinctId], 1, 4) = N'org-', 1, 0) as [isSystem],
 			[t1].[Event],
 			[t1].[DistinctId_1] as [DistinctId],
-			IIF([t1].[Event] IS NOT NULL AND [t1].[DistinctId_1] IS NOT NULL AND [t1].[Timestamp_1] IS NOT NULL, 1, 0) as [valid_1],
+			[t1].[Timestamp_1],
 			[t1].[distinctId] as [distinctId_1],
-			IIF(Substring([t1].[distinctId], 1, 4) = N'org-', 1, 0) as [isSystem],
 			[t1].[AirbyteMeta],
-			[t1].[Uuid],
 			[t1].[AirbyteExtractedAt],
+			[t1].[Uuid],
 			[t1].[AirbyteRawId]
 		FROM
 			(
 				SELECT
-					[r_1].[DistinctId] COLLATE Latin1_General_100_BIN2 as [distinctId],
-					[r_1].[Timestamp_1],
-					[r_1].[Event],
-					[r_1].[DistinctId] as [DistinctId_1],
-					[r_1].[AirbyteMeta],
-					[r_1].[Uuid],
-					[r_1].[AirbyteExtractedAt],
-					[r_1].[AirbyteRawId]
+					[r].[distinct_id] COLLATE Latin1_General_100_BIN2 as [distinctId],
+					[r].[event] as [Event],
+					[r].[distinct_id] as [DistinctId_1],
+					[r].[timestamp] as [Timestamp_1],
+					[r].[_airbyte_meta] as [AirbyteMeta],
+					[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
+					[r].[uuid] as [Uuid],
+					[r].[_airbyte_raw_id] as [AirbyteRawId]
 				FROM
-					(
-						SELECT
-							ROW_NUMBER() OVER (PARTITION BY [r].[uuid] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
-							[r].[distinct_id] as [DistinctId],
-							[r].[event] as [Event],
-							[r].[uuid] as [Uuid],
-							[r].[timestamp] as [Timestamp_1],
-							[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
-							[r].[_airbyte_raw_id] as [AirbyteRawId],
-							[r].[_airbyte_meta] as [AirbyteMeta]
-						FROM
-							[airbyte].[product_events] [r]
-						WHERE
-							[r].[uuid] IS NOT NULL
-					) [r_1]
+					[airbyte].[product_events] [r]
 				WHERE
-					[r_1].[Rank] = 1
+					[r].[uuid] IS NOT NULL AND NOT (LEN([r].[uuid] + N'.') > 201 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ')) AND
+					([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 			) [t1]
 	) [t2]
 		LEFT JOIN [pipeline].[stg_pylon_users] [user_1] ON [t2].[isSystem] = 0 AND [user_1].[id] = [t2].[distinctId_1]
 		LEFT JOIN [pipeline].[event_classification] [category] ON [category].[event] = [t2].[Event] COLLATE Latin1_General_100_BIN2;
 GO
 
-DELETE [l]
+DECLARE @OrgId NVarChar(200);
+DECLARE @ActivityDate Date;
+DECLARE @Category NVarChar(40);
+UPDATE
+	[u]
+SET
+	[u].[org_id] = @OrgId,
+	[u].[activity_date] = @ActivityDate,
+	[u].[category] = @Category
 FROM
-	[pipeline].[load_product_events] [l]
+	[pipeline].[stg_product_events] [u]
 WHERE
+	[u].[reject_reason] IS NOT NULL;
+GO
+
+DELETE [e]
+FROM
+	[pipeline].[stg_product_events] [e]
+WHERE
+	[e].[uuid] IN (
+		SELECT
+			[g_1].[uuid]
+		FROM
+			[pipeline].[stg_product_events] [g_1]
+		GROUP BY
+			[g_1].[uuid]
+		HAVING
+			COUNT(*) > 1
+	) AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[stg_product_events] [s]
+			[pipeline].[stg_product_events] [n]
 		WHERE
-			[s].[uuid] = [l].[uuid] AND NOT (Coalesce([l].[extracted_at], -1) > Coalesce([s].[extracted_at], -1) OR Coalesce([l].[extracted_at], -1) = Coalesce([s].[extracted_at], -1) AND Coalesce([l].[raw_id], N'') > Coalesce([s].[raw_id], N''))
+			[n].[uuid] = [e].[uuid] AND (Coalesce([n].[extracted_at], -1) > Coalesce([e].[extracted_at], -1) OR Coalesce([n].[extracted_at], -1) = Coalesce([e].[extracted_at], -1) AND Coalesce([n].[raw_id], N'') > Coalesce([e].[raw_id], N'') OR Coalesce([n].[extracted_at], -1) = Coalesce([e].[extracted_at], -1) AND Coalesce([n].[raw_id], N'') = Coalesce([e].[raw_id], N'') AND [n].[id] > [e].[id])
 	);
 GO
 
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_product_events] [t1];
+	[pipeline].[stg_product_events] [t1];
 GO
 
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_product_events] [l]
+	[pipeline].[stg_product_events] [e]
 WHERE
-	[l].[has_airbyte_changes] = 1;
+	[e].[has_airbyte_changes] = 1;
 GO
 
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_product_events] [e]
+	[pipeline].[stg_product_events] [e]
 WHERE
-	[e].[missing_field] IS NOT NULL;
+	[e].[reject_reason] IS NULL AND [e].[org_id] IS NULL;
 GO
 
 SELECT
-	COUNT(*)
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[uuid])
 FROM
-	[pipeline].[load_product_events] [e]
+	[pipeline].[stg_product_events] [g_1]
 WHERE
-	[e].[missing_field] IS NULL AND [e].[org_id] IS NULL;
-GO
-
-INSERT INTO [pipeline].[work_touched_days]
-(
-	[org_id],
-	[activity_date]
-)
-SELECT DISTINCT
-	[k_1].[org_id],
-	[k_1].[activity_date]
-FROM
-	[pipeline].[stg_product_events] [k_1]
-WHERE
-	[k_1].[org_id] IS NOT NULL AND [k_1].[uuid] IN (
-		SELECT
-			[l].[uuid]
-		FROM
-			[pipeline].[load_product_events] [l]
-	) AND
-	NOT EXISTS(
-		SELECT
-			*
-		FROM
-			[pipeline].[work_touched_days] [t]
-		WHERE
-			[t].[org_id] = [k_1].[org_id] AND [t].[activity_date] = [k_1].[activity_date]
-	);
-GO
-
-DELETE [s]
-FROM
-	[pipeline].[stg_product_events] [s]
-WHERE
-	[s].[uuid] IN (
-		SELECT
-			[l].[uuid]
-		FROM
-			[pipeline].[load_product_events] [l]
-	);
-GO
-
-INSERT INTO [pipeline].[stg_product_events]
-(
-	[uuid],
-	[event],
-	[distinct_id],
-	[timestamp],
-	[activity_date],
-	[missing_field],
-	[is_system],
-	[org_id],
-	[category],
-	[extracted_at],
-	[raw_id],
-	[has_airbyte_changes]
-)
-SELECT
-	[t1].[uuid],
-	[t1].[event],
-	[t1].[distinct_id],
-	[t1].[timestamp],
-	[t1].[activity_date],
-	[t1].[missing_field],
-	[t1].[is_system],
-	[t1].[org_id],
-	[t1].[category],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
-FROM
-	[pipeline].[load_product_events] [t1];
-GO
-
-INSERT INTO [pipeline].[work_touched_days]
-(
-	[org_id],
-	[activity_date]
-)
-SELECT DISTINCT
-	[k_1].[org_id],
-	[k_1].[activity_date]
-FROM
-	[pipeline].[load_product_events] [k_1]
-WHERE
-	[k_1].[org_id] IS NOT NULL AND NOT EXISTS(
-		SELECT
-			*
-		FROM
-			[pipeline].[work_touched_days] [t]
-		WHERE
-			[t].[org_id] = [k_1].[org_id] AND [t].[activity_date] = [k_1].[activity_date]
-	);
-GO
-
-TRUNCATE TABLE [pipeline].[load_product_events];
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DELETE [t1]
@@ -1258,6 +1521,56 @@ WHERE
 	[x].[Rank] = 1;
 GO
 
+INSERT INTO [marts].[int_org_event_daily]
+(
+	[org_id],
+	[activity_date],
+	[event],
+	[category],
+	[event_count],
+	[user_event_count]
+)
+SELECT
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event],
+	MAX([g_1].[category]),
+	COUNT(*),
+	COUNT(IIF([g_1].[is_system] = 0, 1, NULL))
+FROM
+	[pipeline].[stg_product_events] [g_1]
+WHERE
+	[g_1].[org_id] IS NOT NULL
+GROUP BY
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event];
+GO
+
+INSERT INTO [marts].[int_org_user_daily]
+(
+	[org_id],
+	[user_id],
+	[activity_date],
+	[event_count],
+	[ai_event_count]
+)
+SELECT
+	[g_1].[org_id],
+	[g_1].[distinct_id],
+	[g_1].[activity_date],
+	COUNT(*),
+	COUNT(IIF([g_1].[category] = N'AI Features', 1, NULL))
+FROM
+	[pipeline].[stg_product_events] [g_1]
+WHERE
+	[g_1].[org_id] IS NOT NULL AND [g_1].[is_system] = 0
+GROUP BY
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[distinct_id];
+GO
+
 SELECT
 	COUNT(*)
 FROM
@@ -1265,36 +1578,6 @@ FROM
 GO
 
 DECLARE @StartedAt DateTimeOffset;
-WITH [event_counts]
-(
-	[OrgId],
-	[ActivityDate],
-	[Event],
-	[Occurrences]
-)
-AS
-(
-	SELECT
-		[g_2].[OrgId],
-		[g_2].[ActivityDate],
-		[g_2].[Event],
-		COUNT(*)
-	FROM
-		(
-			SELECT
-				Coalesce([g_1].[org_id], N'') as [OrgId],
-				Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
-				[g_1].[event] as [Event]
-			FROM
-				[pipeline].[stg_product_events] [g_1]
-			WHERE
-				[g_1].[org_id] IS NOT NULL
-		) [g_2]
-	GROUP BY
-		[g_2].[OrgId],
-		[g_2].[ActivityDate],
-		[g_2].[Event]
-)
 INSERT INTO [marts].[fct_org_daily_activity]
 (
 	[org_id],
@@ -1324,109 +1607,101 @@ INSERT INTO [marts].[fct_org_daily_activity]
 	[_loaded_at]
 )
 SELECT
-	[t1].[OrgId],
-	[org].[name],
-	[org].[domain],
-	[org].[created_at],
-	[t1].[ActivityDate],
-	[t1].[Total],
-	[t1].[Users],
-	[t1].[EventTypes],
-	[t1].[Categories],
-	[t].[Event],
-	[t].[Occurrences],
-	IIF([t1].[Users] = 0, 0, CAST(CAST(((200 * [t1].[UserEvents] + [t1].[Users]) / (2 * [t1].[Users])) AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))),
-	[t1].[Issue],
-	[t1].[Ai],
-	[t1].[Frontend],
-	[t1].[Kb],
-	IIF([t1].[Categories] = 0, NULL, Substring(IIF([t1].[Ai] > 0, N', AI Features', N'') + IIF([t1].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t1].[Issue] > 0, N', Issue Management', N'') + IIF([t1].[Kb] > 0, N', Knowledge Base', N''), 3, LEN(IIF([t1].[Ai] > 0, N', AI Features', N'') + IIF([t1].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t1].[Issue] > 0, N', Issue Management', N'') + IIF([t1].[Kb] > 0, N', Knowledge Base', N'') + N'.') - 3)),
-	[account].[account_name],
-	[account].[industry],
-	[account].[segment],
-	[account].[seat_tier],
-	CAST([account].[current_arr] AS Float),
-	CAST([account].[annual_revenue] AS Float),
-	IIF([account].[current_arr] > 0, 1, 0),
+	[t2].[OrgId],
+	[t2].[Name],
+	[t2].[Domain_1],
+	[t2].[CreatedAt],
+	[t2].[ActivityDate],
+	[t2].[Total],
+	[t2].[users],
+	[t2].[EventTypes],
+	[t2].[categories],
+	[t2].[Event],
+	[t2].[EventCount],
+	IIF([t2].[users] = 0, 0, CAST(CAST(((200 * [t2].[UserEvents] + [t2].[users]) / (2 * [t2].[users])) AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))),
+	[t2].[Issue],
+	[t2].[Ai],
+	[t2].[Frontend],
+	[t2].[Kb],
+	IIF([t2].[categories] = 0, NULL, Substring([t2].[categoriesUsed], 3, LEN(IIF([t2].[Ai] > 0, N', AI Features', N'') + IIF([t2].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t2].[Issue] > 0, N', Issue Management', N'') + IIF([t2].[Kb] > 0, N', Knowledge Base', N'') + N'.') - 3)),
+	[t2].[AccountName],
+	[t2].[Industry],
+	[t2].[Segment_1],
+	[t2].[SeatTier],
+	CAST([t2].[CurrentArr] AS Float),
+	CAST([t2].[AnnualRevenue] AS Float),
+	IIF([t2].[CurrentArr] > 0, 1, 0),
 	@StartedAt
 FROM
 	(
 		SELECT
-			[g_4].[OrgId],
-			[g_4].[ActivityDate],
-			COUNT(*) as [Total],
-			COUNT(DISTINCT IIF([g_4].[IsSystem] = 1, NULL, [g_4].[DistinctId])) as [Users],
-			COUNT(DISTINCT [g_4].[Event]) as [EventTypes],
-			COUNT(DISTINCT NULLIF([g_4].[Category], N'Other')) as [Categories],
-			COUNT(IIF([g_4].[IsSystem] = 0, 1, NULL)) as [UserEvents],
-			COUNT(IIF([g_4].[Category] = N'Issue Management', 1, NULL)) as [Issue],
-			COUNT(IIF([g_4].[Category] = N'AI Features', 1, NULL)) as [Ai],
-			COUNT(IIF([g_4].[Category] = N'Frontend/Navigation', 1, NULL)) as [Frontend],
-			COUNT(IIF([g_4].[Category] = N'Knowledge Base', 1, NULL)) as [Kb]
+			[t].[EventCount],
+			Coalesce([u].[Users], 0) as [users],
+			[t1].[UserEvents],
+			IIF([t1].[Ai] > 0, 1, 0) + IIF([t1].[Frontend] > 0, 1, 0) + IIF([t1].[Issue] > 0, 1, 0) + IIF([t1].[Kb] > 0, 1, 0) as [categories],
+			IIF([t1].[Ai] > 0, N', AI Features', N'') + IIF([t1].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t1].[Issue] > 0, N', Issue Management', N'') + IIF([t1].[Kb] > 0, N', Knowledge Base', N'') as [categoriesUsed],
+			[t1].[Ai],
+			[t1].[Frontend],
+			[t1].[Issue],
+			[t1].[Kb],
+			[account].[current_arr] as [CurrentArr],
+			[account].[annual_revenue] as [AnnualRevenue],
+			[t1].[OrgId],
+			[org].[name] as [Name],
+			[org].[domain] as [Domain_1],
+			[org].[created_at] as [CreatedAt],
+			[t1].[ActivityDate],
+			[t1].[Total],
+			[t1].[EventTypes],
+			[t].[Event],
+			[account].[account_name] as [AccountName],
+			[account].[industry] as [Industry],
+			[account].[segment] as [Segment_1],
+			[account].[seat_tier] as [SeatTier]
 		FROM
 			(
 				SELECT
-					Coalesce([g_3].[org_id], N'') as [OrgId],
-					Coalesce([g_3].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
-					[g_3].[is_system] as [IsSystem],
-					[g_3].[distinct_id] as [DistinctId],
-					[g_3].[event] as [Event],
-					[g_3].[category] as [Category]
+					[g_1].[org_id] as [OrgId],
+					[g_1].[activity_date] as [ActivityDate],
+					SUM([g_1].[event_count]) as [Total],
+					COUNT(*) as [EventTypes],
+					SUM(IIF([g_1].[category] = N'AI Features', [g_1].[event_count], 0)) as [Ai],
+					SUM(IIF([g_1].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
+					SUM(IIF([g_1].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
+					SUM(IIF([g_1].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
+					SUM([g_1].[user_event_count]) as [UserEvents]
 				FROM
-					[pipeline].[stg_product_events] [g_3]
-				WHERE
-					[g_3].[org_id] IS NOT NULL
-			) [g_4]
-		GROUP BY
-			[g_4].[OrgId],
-			[g_4].[ActivityDate]
-	) [t1]
-		INNER JOIN (
-			SELECT
-				ROW_NUMBER() OVER (PARTITION BY [c_1].[OrgId], [c_1].[ActivityDate] ORDER BY [c_1].[Occurrences] DESC, [c_1].[Event]) as [Rank],
-				[c_1].[OrgId],
-				[c_1].[ActivityDate],
-				[c_1].[Event],
-				[c_1].[Occurrences]
-			FROM
-				[event_counts] [c_1]
-		) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
-		LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
-		LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
-WHERE
-	[t].[Rank] = 1;
-GO
-
-INSERT INTO [marts].[int_org_user_daily]
-(
-	[org_id],
-	[user_id],
-	[activity_date],
-	[event_count],
-	[ai_event_count]
-)
-SELECT
-	[g_2].[OrgId],
-	[g_2].[UserId],
-	[g_2].[ActivityDate],
-	COUNT(*),
-	COUNT(IIF([g_2].[category] = N'AI Features', 1, NULL))
-FROM
-	(
-		SELECT
-			Coalesce([g_1].[org_id], N'') as [OrgId],
-			Coalesce([g_1].[distinct_id], N'') as [UserId],
-			Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
-			[g_1].[category]
-		FROM
-			[pipeline].[stg_product_events] [g_1]
+					[marts].[int_org_event_daily] [g_1]
+				GROUP BY
+					[g_1].[org_id],
+					[g_1].[activity_date]
+			) [t1]
+				INNER JOIN (
+					SELECT
+						ROW_NUMBER() OVER (PARTITION BY [e].[org_id], [e].[activity_date] ORDER BY [e].[event_count] DESC, [e].[event]) as [Rank],
+						[e].[org_id] as [OrgId],
+						[e].[activity_date] as [ActivityDate],
+						[e].[event] as [Event],
+						[e].[event_count] as [EventCount]
+					FROM
+						[marts].[int_org_event_daily] [e]
+				) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
+				LEFT JOIN (
+					SELECT
+						[g_2].[org_id] as [OrgId],
+						[g_2].[activity_date] as [ActivityDate],
+						COUNT(*) as [Users]
+					FROM
+						[marts].[int_org_user_daily] [g_2]
+					GROUP BY
+						[g_2].[org_id],
+						[g_2].[activity_date]
+				) [u] ON [u].[OrgId] = [t1].[OrgId] AND [u].[ActivityDate] = [t1].[ActivityDate]
+				LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
+				LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
 		WHERE
-			[g_1].[org_id] IS NOT NULL AND [g_1].[is_system] = 0
-	) [g_2]
-GROUP BY
-	[g_2].[OrgId],
-	[g_2].[UserId],
-	[g_2].[ActivityDate];
+			[t].[Rank] = 1
+	) [t2];
 GO
 
 SELECT
@@ -1827,6 +2102,55 @@ FROM
 	[pipeline].[pipeline_check_results] [c_1]
 WHERE
 	[c_1].[run_id] = @runId;
+GO
+
+DECLARE @runId BigInt;
+DELETE [c_1]
+FROM
+	[pipeline].[pipeline_row_issues] [c_1]
+WHERE
+	[c_1].[run_id] = @runId;
+GO
+
+DECLARE @RunId BigInt;
+DECLARE @Position Int;
+DECLARE @Model NVarChar(100);
+DECLARE @RowsRead BigInt;
+DECLARE @RowsRejected BigInt;
+DECLARE @RowsUnattributed BigInt;
+DECLARE @RowsWithAirbyteChanges BigInt;
+DECLARE @RowsWritten BigInt;
+DECLARE @RowsDeleted BigInt;
+DECLARE @Watermark BigInt;
+DECLARE @ElapsedMs BigInt;
+INSERT INTO [pipeline].[pipeline_run_steps]
+(
+	[run_id],
+	[position],
+	[model],
+	[rows_read],
+	[rows_rejected],
+	[rows_unattributed],
+	[rows_with_airbyte_changes],
+	[rows_written],
+	[rows_deleted],
+	[watermark],
+	[elapsed_ms]
+)
+VALUES
+(
+	@RunId,
+	@Position,
+	@Model,
+	@RowsRead,
+	@RowsRejected,
+	@RowsUnattributed,
+	@RowsWithAirbyteChanges,
+	@RowsWritten,
+	@RowsDeleted,
+	@Watermark,
+	@ElapsedMs
+);
 GO
 
 DECLARE @RunId BigInt;
@@ -2862,16 +3186,6 @@ GO
 
 DECLARE @since BigInt;
 SELECT
-	COUNT(*)
-FROM
-	[airbyte].[pylon_users] [r]
-WHERE
-	([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-	[r].[id] IS NULL;
-GO
-
-DECLARE @since BigInt;
-SELECT
 	MAX([r].[_airbyte_extracted_at])
 FROM
 	[airbyte].[pylon_users] [r]
@@ -2879,7 +3193,41 @@ WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_users];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+DECLARE @since BigInt;
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[id] + N'.') - 1 as [Length_1],
+			[r].[id] as [Key_2]
+		FROM
+			[airbyte].[pylon_users] [r]
+		WHERE
+			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_users] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -2892,24 +3240,37 @@ INSERT INTO [pipeline].[load_pylon_users]
 	[created_at],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[OrganizationId],
-	[x].[Email],
-	[x].[Name],
+	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
+	IIF([x].[Length_2] <= 320, [x].[Email], NULL),
+	IIF([x].[Length_3] <= 400, [x].[Name], NULL),
 	[x].[CreatedAt],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+			THEN N'too long: organization_id'
+		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
+			THEN N'ends with a space: organization_id'
+		WHEN [x].[Email] IS NOT NULL AND [x].[Length_2] > 320 THEN N'too long: email'
+		WHEN [x].[Name] IS NOT NULL AND [x].[Length_3] > 400 THEN N'too long: name'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
+			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
+			LEN([r].[email] + N'.') - 1 as [Length_2],
 			[r].[email] as [Email],
+			LEN([r].[name] + N'.') - 1 as [Length_3],
 			[r].[name] as [Name],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -2919,7 +3280,9 @@ FROM
 			[airbyte].[pylon_users] [r]
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-			[r].[id] IS NOT NULL
+			[r].[id] IS NOT NULL AND
+			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -2942,7 +3305,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_pylon_users] [t1];
+	[pipeline].[load_pylon_users] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -2951,6 +3316,18 @@ FROM
 	[pipeline].[load_pylon_users] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_pylon_users] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -2995,7 +3372,7 @@ FROM
 		FROM
 			[pipeline].[load_pylon_users] [l]
 		WHERE
-			[l].[organization_id] IS NOT NULL
+			[l].[reject_reason] IS NULL AND [l].[organization_id] IS NOT NULL
 	) [t1];
 GO
 
@@ -3023,16 +3400,18 @@ INSERT INTO [pipeline].[stg_pylon_users]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[organization_id],
-	[t1].[email],
-	[t1].[name],
-	[t1].[created_at],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[organization_id],
+	[l].[email],
+	[l].[name],
+	[l].[created_at],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_pylon_users] [t1];
+	[pipeline].[load_pylon_users] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 UPDATE
@@ -3049,16 +3428,52 @@ SET
 FROM
 	[pipeline].[stg_product_events] [u]
 WHERE
-	[u].[is_system] = 0 AND [u].[missing_field] IS NULL AND
+	[u].[is_system] = 0 AND
+	[u].[reject_reason] IS NULL AND
 	[u].[distinct_id] IN (
 		SELECT
 			[l].[id]
 		FROM
 			[pipeline].[load_pylon_users] [l]
+	) AND
+	[u].[org_id] IN (
+		SELECT
+			[o].[org_id]
+		FROM
+			[pipeline].[work_touched_orgs] [o]
+		WHERE
+			[o].[source] = N'users'
 	);
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_users];
+UPDATE
+	[u]
+SET
+	[u].[org_id] = (
+		SELECT TOP (1)
+			[u_1].[organization_id]
+		FROM
+			[pipeline].[stg_pylon_users] [u_1]
+		WHERE
+			[u_1].[id] = [u].[distinct_id]
+	)
+FROM
+	[pipeline].[stg_product_events] [u]
+WHERE
+	[u].[is_system] = 0 AND
+	[u].[reject_reason] IS NULL AND
+	[u].[distinct_id] IN (
+		SELECT
+			[l].[id]
+		FROM
+			[pipeline].[load_pylon_users] [l]
+	) AND
+	[u].[org_id] IS NULL;
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_users] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3068,16 +3483,6 @@ FROM
 	[airbyte].[pylon_organizations] [r]
 WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
-GO
-
-DECLARE @since BigInt;
-SELECT
-	COUNT(*)
-FROM
-	[airbyte].[pylon_organizations] [r]
-WHERE
-	([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-	[r].[id] IS NULL;
 GO
 
 DECLARE @since BigInt;
@@ -3089,7 +3494,41 @@ WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_organizations];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+DECLARE @since BigInt;
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[id] + N'.') - 1 as [Length_1],
+			[r].[id] as [Key_2]
+		FROM
+			[airbyte].[pylon_organizations] [r]
+		WHERE
+			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_organizations] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3102,23 +3541,32 @@ INSERT INTO [pipeline].[load_pylon_organizations]
 	[created_date],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[Name],
-	[x].[Domain_1],
+	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
+	IIF([x].[Length_2] <= 400, [x].[Domain_1], NULL),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: name'
+		WHEN [x].[Domain_1] IS NOT NULL AND [x].[Length_2] > 400
+			THEN N'too long: domain'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
+			LEN([r].[name] + N'.') - 1 as [Length_1],
 			[r].[name] as [Name],
+			LEN([r].[domain] + N'.') - 1 as [Length_2],
 			[r].[domain] as [Domain_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -3128,7 +3576,9 @@ FROM
 			[airbyte].[pylon_organizations] [r]
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-			[r].[id] IS NOT NULL
+			[r].[id] IS NOT NULL AND
+			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -3151,7 +3601,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_pylon_organizations] [t1];
+	[pipeline].[load_pylon_organizations] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -3160,6 +3612,18 @@ FROM
 	[pipeline].[load_pylon_organizations] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_pylon_organizations] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -3204,19 +3668,23 @@ INSERT INTO [pipeline].[stg_pylon_organizations]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[name],
-	[t1].[domain],
-	[t1].[created_at],
-	[t1].[created_date],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[name],
+	[l].[domain],
+	[l].[created_at],
+	[l].[created_date],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_pylon_organizations] [t1];
+	[pipeline].[load_pylon_organizations] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_organizations];
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_organizations] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3226,16 +3694,6 @@ FROM
 	[salesforce].[account] [r]
 WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
-GO
-
-DECLARE @since BigInt;
-SELECT
-	COUNT(*)
-FROM
-	[salesforce].[account] [r]
-WHERE
-	([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-	[r].[Id] IS NULL;
 GO
 
 DECLARE @since BigInt;
@@ -3247,7 +3705,81 @@ WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_salesforce_accounts];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+DECLARE @since BigInt;
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[Id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[Id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[Id] + N'.') - 1 as [Length_1],
+			[r].[Id] as [Key_2]
+		FROM
+			[salesforce].[account] [r]
+		WHERE
+			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+DECLARE @since BigInt;
+SELECT
+	COUNT(*)
+FROM
+	(
+		SELECT
+			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
+			[r].[Current_ARR__c] as [CurrentArrC]
+		FROM
+			[salesforce].[account] [r]
+		WHERE
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			[r].[Id] IS NOT NULL AND
+			NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+	) [t1]
+WHERE
+	[t1].[Rank] = 1 AND ([t1].[CurrentArrC] <= -1000000000000000 OR [t1].[CurrentArrC] >= 1000000000000000);
+GO
+
+DECLARE @since BigInt;
+SELECT
+	COUNT(*)
+FROM
+	(
+		SELECT
+			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
+			[r].[AnnualRevenue]
+		FROM
+			[salesforce].[account] [r]
+		WHERE
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			[r].[Id] IS NOT NULL AND
+			NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+	) [t1]
+WHERE
+	[t1].[Rank] = 1 AND ([t1].[AnnualRevenue] <= -1000000000000000 OR [t1].[AnnualRevenue] >= 1000000000000000);
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_salesforce_accounts] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3268,38 +3800,61 @@ INSERT INTO [pipeline].[load_salesforce_accounts]
 	[last_modified_date],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[Name],
-	[x].[Industry],
-	[x].[AnnualRevenue],
-	[x].[SegmentC],
-	[x].[SeatTierC],
-	[x].[CurrentArrC],
-	[x].[PylonOrganizationIdC],
+	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
+	IIF([x].[Length_2] <= 200, [x].[Industry], NULL),
+	IIF([x].[AnnualRevenue] > -1000000000000000 AND [x].[AnnualRevenue] < 1000000000000000, [x].[AnnualRevenue], NULL),
+	IIF([x].[Length_3] <= 200, [x].[SegmentC], NULL),
+	IIF([x].[Length_4] <= 200, [x].[SeatTierC], NULL),
+	IIF([x].[CurrentArrC] > -1000000000000000 AND [x].[CurrentArrC] < 1000000000000000, [x].[CurrentArrC], NULL),
+	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
 	[x].[RenewalDateC],
-	[x].[OwnerEmailC],
+	IIF([x].[Length_6] <= 320, [x].[OwnerEmailC], NULL),
 	IIF([x].[IsDeleted] = 1, 1, 0),
 	[x].[CreatedDate],
 	[x].[LastModifiedDate],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200
+			THEN N'too long: Pylon_Organization_Id__c'
+		WHEN ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% ')
+			THEN N'ends with a space: Pylon_Organization_Id__c'
+		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: Name'
+		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_2] > 200
+			THEN N'too long: Industry'
+		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_3] > 200
+			THEN N'too long: Segment__c'
+		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_4] > 200
+			THEN N'too long: Seat_Tier__c'
+		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_6] > 320
+			THEN N'too long: Owner_Email__c'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[Id],
+			LEN([r].[Name] + N'.') - 1 as [Length_1],
 			[r].[Name],
+			LEN([r].[Industry] + N'.') - 1 as [Length_2],
 			[r].[Industry],
 			[r].[AnnualRevenue],
+			LEN([r].[Segment__c] + N'.') - 1 as [Length_3],
 			[r].[Segment__c] as [SegmentC],
+			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_4],
 			[r].[Seat_Tier__c] as [SeatTierC],
 			[r].[Current_ARR__c] as [CurrentArrC],
 			[r].[Pylon_Organization_Id__c] as [PylonOrganizationIdC],
+			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_5],
 			[r].[Renewal_Date__c] as [RenewalDateC],
+			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_6],
 			[r].[Owner_Email__c] as [OwnerEmailC],
 			[r].[IsDeleted],
 			[r].[CreatedDate],
@@ -3311,7 +3866,9 @@ FROM
 			[salesforce].[account] [r]
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-			[r].[Id] IS NOT NULL
+			[r].[Id] IS NOT NULL AND
+			NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -3334,7 +3891,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_salesforce_accounts] [t1];
+	[pipeline].[load_salesforce_accounts] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -3343,6 +3902,18 @@ FROM
 	[pipeline].[load_salesforce_accounts] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_salesforce_accounts] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -3387,7 +3958,7 @@ FROM
 		FROM
 			[pipeline].[load_salesforce_accounts] [l]
 		WHERE
-			[l].[pylon_organization_id] IS NOT NULL
+			[l].[reject_reason] IS NULL AND [l].[pylon_organization_id] IS NOT NULL
 	) [t1];
 GO
 
@@ -3423,27 +3994,31 @@ INSERT INTO [pipeline].[stg_salesforce_accounts]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[name],
-	[t1].[industry],
-	[t1].[annual_revenue],
-	[t1].[segment],
-	[t1].[seat_tier],
-	[t1].[current_arr],
-	[t1].[pylon_organization_id],
-	[t1].[renewal_date],
-	[t1].[owner_email],
-	[t1].[is_deleted],
-	[t1].[created_date],
-	[t1].[last_modified_date],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[name],
+	[l].[industry],
+	[l].[annual_revenue],
+	[l].[segment],
+	[l].[seat_tier],
+	[l].[current_arr],
+	[l].[pylon_organization_id],
+	[l].[renewal_date],
+	[l].[owner_email],
+	[l].[is_deleted],
+	[l].[created_date],
+	[l].[last_modified_date],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_salesforce_accounts] [t1];
+	[pipeline].[load_salesforce_accounts] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_salesforce_accounts];
+DELETE [t1]
+FROM
+	[pipeline].[load_salesforce_accounts] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3453,16 +4028,6 @@ FROM
 	[airbyte].[pylon_issues] [r]
 WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
-GO
-
-DECLARE @since BigInt;
-SELECT
-	COUNT(*)
-FROM
-	[airbyte].[pylon_issues] [r]
-WHERE
-	([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-	[r].[id] IS NULL;
 GO
 
 DECLARE @since BigInt;
@@ -3474,7 +4039,61 @@ WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_issues];
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+DECLARE @since BigInt;
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[id] IS NULL THEN N'missing key'
+				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[id] + N'.') - 1 as [Length_1],
+			[r].[id] as [Key_2]
+		FROM
+			[airbyte].[pylon_issues] [r]
+		WHERE
+			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
+GO
+
+DECLARE @since BigInt;
+SELECT
+	COUNT(*)
+FROM
+	(
+		SELECT
+			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
+			[r].[csat_score] as [CsatScore]
+		FROM
+			[airbyte].[pylon_issues] [r]
+		WHERE
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			[r].[id] IS NOT NULL AND
+			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+	) [t1]
+WHERE
+	[t1].[Rank] = 1 AND ([t1].[CsatScore] <= -1000000000000000 OR [t1].[CsatScore] >= 1000000000000000);
+GO
+
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_issues] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3490,28 +4109,39 @@ INSERT INTO [pipeline].[load_pylon_issues]
 	[is_urgent],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[x].[Id],
-	[x].[OrganizationId],
+	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[ResolvedAt],
-	[x].[Priority],
+	IIF([x].[Length_2] <= 40, [x].[Priority], NULL),
 	IIF([x].[CsatScore] >= 1 AND [x].[CsatScore] <= 5, [x].[CsatScore], NULL),
-	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent', 1, 0),
+	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_2] = 6, 1, 0),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+			THEN N'too long: organization_id'
+		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
+			THEN N'ends with a space: organization_id'
+		WHEN [x].[Priority] IS NOT NULL AND [x].[Length_2] > 40 THEN N'too long: priority'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
+			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[resolved_at] as [ResolvedAt],
+			LEN([r].[priority] + N'.') - 1 as [Length_2],
 			[r].[priority] as [Priority],
 			[r].[csat_score] as [CsatScore],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -3521,7 +4151,9 @@ FROM
 			[airbyte].[pylon_issues] [r]
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-			[r].[id] IS NOT NULL
+			[r].[id] IS NOT NULL AND
+			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -3544,7 +4176,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_pylon_issues] [t1];
+	[pipeline].[load_pylon_issues] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
 SELECT
@@ -3553,6 +4187,18 @@ FROM
 	[pipeline].[load_pylon_issues] [l]
 WHERE
 	[l].[has_airbyte_changes] = 1;
+GO
+
+SELECT
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[id])
+FROM
+	[pipeline].[load_pylon_issues] [g_1]
+WHERE
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 DECLARE @source NVarChar(40);
@@ -3597,7 +4243,7 @@ FROM
 		FROM
 			[pipeline].[load_pylon_issues] [l]
 		WHERE
-			[l].[organization_id] IS NOT NULL
+			[l].[reject_reason] IS NULL AND [l].[organization_id] IS NOT NULL
 	) [t1];
 GO
 
@@ -3628,22 +4274,26 @@ INSERT INTO [pipeline].[stg_pylon_issues]
 	[has_airbyte_changes]
 )
 SELECT
-	[t1].[id],
-	[t1].[organization_id],
-	[t1].[created_at],
-	[t1].[created_date],
-	[t1].[resolved_at],
-	[t1].[priority],
-	[t1].[csat_score],
-	[t1].[is_urgent],
-	[t1].[extracted_at],
-	[t1].[raw_id],
-	[t1].[has_airbyte_changes]
+	[l].[id],
+	[l].[organization_id],
+	[l].[created_at],
+	[l].[created_date],
+	[l].[resolved_at],
+	[l].[priority],
+	[l].[csat_score],
+	[l].[is_urgent],
+	[l].[extracted_at],
+	[l].[raw_id],
+	[l].[has_airbyte_changes]
 FROM
-	[pipeline].[load_pylon_issues] [t1];
+	[pipeline].[load_pylon_issues] [l]
+WHERE
+	[l].[reject_reason] IS NULL;
 GO
 
-TRUNCATE TABLE [pipeline].[load_pylon_issues];
+DELETE [t1]
+FROM
+	[pipeline].[load_pylon_issues] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3653,16 +4303,6 @@ FROM
 	[airbyte].[product_events] [r]
 WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
-GO
-
-DECLARE @since BigInt;
-SELECT
-	COUNT(*)
-FROM
-	[airbyte].[product_events] [r]
-WHERE
-	([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-	[r].[uuid] IS NULL;
 GO
 
 DECLARE @since BigInt;
@@ -3672,6 +4312,38 @@ FROM
 	[airbyte].[product_events] [r]
 WHERE
 	[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL;
+GO
+
+DECLARE @Reason NVarChar(4000);
+DECLARE @Reason_1 NVarChar(4000);
+DECLARE @since BigInt;
+SELECT
+	[g_1].[Key_1],
+	COUNT(*),
+	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+FROM
+	(
+		SELECT
+			CASE
+				WHEN [r].[uuid] IS NULL THEN N'missing key'
+				WHEN LEN([r].[uuid] + N'.') - 1 > 200 THEN @Reason
+				WHEN ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ') THEN @Reason_1
+				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
+					THEN N'ends with a space: _airbyte_raw_id'
+				ELSE NULL
+			END as [Key_1],
+			LEN([r].[uuid] + N'.') - 1 as [Length_1],
+			[r].[uuid] as [Key_2]
+		FROM
+			[airbyte].[product_events] [r]
+		WHERE
+			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+	) [g_1]
+WHERE
+	[g_1].[Key_1] IS NOT NULL
+GROUP BY
+	[g_1].[Key_1];
 GO
 
 DECLARE @since BigInt;
@@ -3685,7 +4357,9 @@ FROM
 			[airbyte].[product_events] [name]
 		WHERE
 			([name].[_airbyte_extracted_at] >= @since OR [name].[_airbyte_extracted_at] IS NULL) AND
-			[name].[event] IS NOT NULL
+			[name].[event] IS NOT NULL AND
+			LEN([name].[event] + N'.') <= 401 AND
+			NOT ([name].[event] IS NOT NULL AND [name].[event] LIKE '% ')
 	) [name_1]
 WHERE
 	NOT EXISTS(
@@ -3698,7 +4372,9 @@ WHERE
 	);
 GO
 
-TRUNCATE TABLE [pipeline].[load_product_events];
+DELETE [t1]
+FROM
+	[pipeline].[load_product_events] [t1];
 GO
 
 DECLARE @since BigInt;
@@ -3707,85 +4383,121 @@ INSERT INTO [pipeline].[load_product_events]
 	[uuid],
 	[event],
 	[distinct_id],
-	[timestamp],
 	[activity_date],
-	[missing_field],
 	[is_system],
 	[org_id],
 	[category],
 	[extracted_at],
 	[raw_id],
-	[has_airbyte_changes]
+	[has_airbyte_changes],
+	[reject_reason]
 )
 SELECT
 	[t2].[Uuid],
-	[t2].[Event],
-	[t2].[DistinctId],
-	[t2].[Timestamp_1],
+	IIF(LEN([t2].[Event] + N'.') - 1 <= 400, [t2].[Event], NULL),
+	IIF(LEN([t2].[DistinctId] + N'.') - 1 <= 200, [t2].[DistinctId], NULL),
 	CAST(SWITCHOFFSET([t2].[Timestamp_1], '+00:00') AS DATE),
-	CASE
-		WHEN [t2].[Event] IS NULL THEN N'event'
-		WHEN [t2].[DistinctId] IS NULL THEN N'distinct_id'
-		WHEN [t2].[Timestamp_1] IS NULL THEN N'timestamp'
-		ELSE NULL
-	END,
 	[t2].[isSystem],
-	CASE
-		WHEN [t2].[valid_1] = 0 THEN NULL
-		WHEN [t2].[isSystem] = 1 THEN IIF([t2].[distinctId_1] = N'org-', NULL, Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5))
-		ELSE [user_1].[organization_id]
-	END,
+	IIF([t2].[isSystem] = 1, CASE
+		WHEN LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 1 = 4
+			THEN NULL
+		WHEN LEN(Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5) + N'.') - 1 <= 200
+			THEN Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5)
+		ELSE NULL
+	END, [user_1].[organization_id]),
 	[category].[category],
 	[t2].[AirbyteExtractedAt],
 	[t2].[AirbyteRawId],
-	IIF(ISJSON([t2].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([t2].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0)
+	IIF(ISJSON([t2].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([t2].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	CASE
+		WHEN [t2].[Event] IS NULL THEN N'missing event'
+		WHEN [t2].[DistinctId] IS NULL THEN N'missing distinct_id'
+		WHEN [t2].[Timestamp_1] IS NULL THEN N'missing timestamp'
+		WHEN [t2].[Event] IS NOT NULL AND LEN([t2].[Event] + N'.') > 401
+			THEN N'too long: event'
+		WHEN ([t2].[Event] IS NOT NULL AND [t2].[Event] LIKE '% ')
+			THEN N'ends with a space: event'
+		WHEN [t2].[DistinctId] IS NOT NULL AND LEN([t2].[DistinctId] + N'.') > 201
+			THEN N'too long: distinct_id'
+		WHEN ([t2].[DistinctId] IS NOT NULL AND [t2].[DistinctId] LIKE '% ')
+			THEN N'ends with a space: distinct_id'
+		WHEN DATEDIFF_BIG(millisecond, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET), [t2].[Timestamp_1]) > [t2].[AirbyteExtractedAt] + 86400000
+			THEN N'future timestamp'
+		ELSE NULL
+	END
 FROM
 	(
 		SELECT
-			[t1].[Timestamp_1],
+			IIF(Substring([t1].[distinctId], 1, 4) = N'org-', 1, 0) as [isSystem],
 			[t1].[Event],
 			[t1].[DistinctId_1] as [DistinctId],
-			IIF([t1].[Event] IS NOT NULL AND [t1].[DistinctId_1] IS NOT NULL AND [t1].[Timestamp_1] IS NOT NULL, 1, 0) as [valid_1],
+			[t1].[Timestamp_1],
 			[t1].[distinctId] as [distinctId_1],
-			IIF(Substring([t1].[distinctId], 1, 4) = N'org-', 1, 0) as [isSystem],
 			[t1].[AirbyteMeta],
-			[t1].[Uuid],
 			[t1].[AirbyteExtractedAt],
+			[t1].[Uuid],
 			[t1].[AirbyteRawId]
 		FROM
 			(
 				SELECT
-					[r_1].[DistinctId] COLLATE Latin1_General_100_BIN2 as [distinctId],
-					[r_1].[Timestamp_1],
-					[r_1].[Event],
-					[r_1].[DistinctId] as [DistinctId_1],
-					[r_1].[AirbyteMeta],
-					[r_1].[Uuid],
-					[r_1].[AirbyteExtractedAt],
-					[r_1].[AirbyteRawId]
+					[r].[distinct_id] COLLATE Latin1_General_100_BIN2 as [distinctId],
+					[r].[event] as [Event],
+					[r].[distinct_id] as [DistinctId_1],
+					[r].[timestamp] as [Timestamp_1],
+					[r].[_airbyte_meta] as [AirbyteMeta],
+					[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
+					[r].[uuid] as [Uuid],
+					[r].[_airbyte_raw_id] as [AirbyteRawId]
 				FROM
-					(
-						SELECT
-							ROW_NUMBER() OVER (PARTITION BY [r].[uuid] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
-							[r].[distinct_id] as [DistinctId],
-							[r].[event] as [Event],
-							[r].[uuid] as [Uuid],
-							[r].[timestamp] as [Timestamp_1],
-							[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
-							[r].[_airbyte_raw_id] as [AirbyteRawId],
-							[r].[_airbyte_meta] as [AirbyteMeta]
-						FROM
-							[airbyte].[product_events] [r]
-						WHERE
-							([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
-							[r].[uuid] IS NOT NULL
-					) [r_1]
+					[airbyte].[product_events] [r]
 				WHERE
-					[r_1].[Rank] = 1
+					([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+					[r].[uuid] IS NOT NULL AND
+					NOT (LEN([r].[uuid] + N'.') > 201 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ')) AND
+					([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 			) [t1]
 	) [t2]
 		LEFT JOIN [pipeline].[stg_pylon_users] [user_1] ON [t2].[isSystem] = 0 AND [user_1].[id] = [t2].[distinctId_1]
 		LEFT JOIN [pipeline].[event_classification] [category] ON [category].[event] = [t2].[Event] COLLATE Latin1_General_100_BIN2;
+GO
+
+DECLARE @OrgId NVarChar(200);
+DECLARE @ActivityDate Date;
+DECLARE @Category NVarChar(40);
+UPDATE
+	[u]
+SET
+	[u].[org_id] = @OrgId,
+	[u].[activity_date] = @ActivityDate,
+	[u].[category] = @Category
+FROM
+	[pipeline].[load_product_events] [u]
+WHERE
+	[u].[reject_reason] IS NOT NULL;
+GO
+
+DELETE [e]
+FROM
+	[pipeline].[load_product_events] [e]
+WHERE
+	[e].[uuid] IN (
+		SELECT
+			[g_1].[uuid]
+		FROM
+			[pipeline].[load_product_events] [g_1]
+		GROUP BY
+			[g_1].[uuid]
+		HAVING
+			COUNT(*) > 1
+	) AND
+	EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[load_product_events] [n]
+		WHERE
+			[n].[uuid] = [e].[uuid] AND (Coalesce([n].[extracted_at], -1) > Coalesce([e].[extracted_at], -1) OR Coalesce([n].[extracted_at], -1) = Coalesce([e].[extracted_at], -1) AND Coalesce([n].[raw_id], N'') > Coalesce([e].[raw_id], N'') OR Coalesce([n].[extracted_at], -1) = Coalesce([e].[extracted_at], -1) AND Coalesce([n].[raw_id], N'') = Coalesce([e].[raw_id], N'') AND [n].[id] > [e].[id])
+	);
 GO
 
 DELETE [l]
@@ -3811,9 +4523,9 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[pipeline].[load_product_events] [l]
+	[pipeline].[load_product_events] [e]
 WHERE
-	[l].[has_airbyte_changes] = 1;
+	[e].[has_airbyte_changes] = 1;
 GO
 
 SELECT
@@ -3821,15 +4533,19 @@ SELECT
 FROM
 	[pipeline].[load_product_events] [e]
 WHERE
-	[e].[missing_field] IS NOT NULL;
+	[e].[reject_reason] IS NULL AND [e].[org_id] IS NULL;
 GO
 
 SELECT
-	COUNT(*)
+	[g_1].[reject_reason],
+	COUNT(*),
+	MIN([g_1].[uuid])
 FROM
-	[pipeline].[load_product_events] [e]
+	[pipeline].[load_product_events] [g_1]
 WHERE
-	[e].[missing_field] IS NULL AND [e].[org_id] IS NULL;
+	[g_1].[reject_reason] IS NOT NULL
+GROUP BY
+	[g_1].[reject_reason];
 GO
 
 INSERT INTO [pipeline].[work_touched_days]
@@ -3843,13 +4559,13 @@ SELECT DISTINCT
 FROM
 	[pipeline].[stg_product_events] [k_1]
 WHERE
-	[k_1].[org_id] IS NOT NULL AND [k_1].[uuid] IN (
+	[k_1].[uuid] IN (
 		SELECT
 			[l].[uuid]
 		FROM
 			[pipeline].[load_product_events] [l]
 	) AND
-	NOT EXISTS(
+	[k_1].[org_id] IS NOT NULL AND NOT EXISTS(
 		SELECT
 			*
 		FROM
@@ -3876,9 +4592,8 @@ INSERT INTO [pipeline].[stg_product_events]
 	[uuid],
 	[event],
 	[distinct_id],
-	[timestamp],
 	[activity_date],
-	[missing_field],
+	[reject_reason],
 	[is_system],
 	[org_id],
 	[category],
@@ -3890,9 +4605,8 @@ SELECT
 	[t1].[uuid],
 	[t1].[event],
 	[t1].[distinct_id],
-	[t1].[timestamp],
 	[t1].[activity_date],
-	[t1].[missing_field],
+	[t1].[reject_reason],
 	[t1].[is_system],
 	[t1].[org_id],
 	[t1].[category],
@@ -3924,7 +4638,9 @@ WHERE
 	);
 GO
 
-TRUNCATE TABLE [pipeline].[load_product_events];
+DELETE [t1]
+FROM
+	[pipeline].[load_product_events] [t1];
 GO
 
 -- ==== daily marts: incremental (the touched keys and orgs) ====
@@ -3958,15 +4674,9 @@ WHERE
 	);
 GO
 
-SELECT
-	COUNT(*)
-FROM
-	[pipeline].[work_touched_days] [t1];
-GO
-
 DELETE [d]
 FROM
-	[marts].[fct_org_daily_activity] [d]
+	[marts].[int_org_event_daily] [d]
 WHERE
 	[d].[org_id] IN (
 		SELECT
@@ -3980,7 +4690,7 @@ GO
 
 DELETE [d]
 FROM
-	[marts].[fct_org_daily_activity] [d]
+	[marts].[int_org_event_daily] [d]
 WHERE
 	[d].[org_id] IN (
 		SELECT
@@ -4004,177 +4714,50 @@ WHERE
 	);
 GO
 
-DECLARE @StartedAt DateTimeOffset;
-WITH [event_counts]
-(
-	[OrgId],
-	[ActivityDate],
-	[Event],
-	[Occurrences]
-)
-AS
-(
-	SELECT
-		[g_2].[OrgId],
-		[g_2].[ActivityDate],
-		[g_2].[Event],
-		COUNT(*)
-	FROM
-		(
-			SELECT
-				Coalesce([g_1].[org_id], N'') as [OrgId],
-				Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
-				[g_1].[event] as [Event]
-			FROM
-				[pipeline].[stg_product_events] [g_1]
-			WHERE
-				[g_1].[org_id] IS NOT NULL AND
-				[g_1].[org_id] IN (
-					SELECT
-						[k_1].[org_id]
-					FROM
-						[pipeline].[work_touched_days] [k_1]
-				) AND
-				[g_1].[activity_date] IN (
-					SELECT
-						[k_2].[activity_date]
-					FROM
-						[pipeline].[work_touched_days] [k_2]
-				) AND
-				EXISTS(
-					SELECT
-						*
-					FROM
-						[pipeline].[work_touched_days] [k_3]
-					WHERE
-						[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
-				)
-		) [g_2]
-	GROUP BY
-		[g_2].[OrgId],
-		[g_2].[ActivityDate],
-		[g_2].[Event]
-)
-INSERT INTO [marts].[fct_org_daily_activity]
+INSERT INTO [marts].[int_org_event_daily]
 (
 	[org_id],
-	[org_name],
-	[org_domain],
-	[org_created_date],
 	[activity_date],
-	[total_event_count],
-	[unique_user_count],
-	[distinct_event_types],
-	[distinct_feature_categories],
-	[top_event_type],
-	[top_event_count],
-	[avg_events_per_user],
-	[issue_events],
-	[ai_events],
-	[frontend_events],
-	[kb_events],
-	[feature_categories_used],
-	[salesforce_account_name],
-	[industry],
-	[account_segment],
-	[seat_tier],
-	[current_arr],
-	[annualrevenue],
-	[is_paying_customer],
-	[_loaded_at]
+	[event],
+	[category],
+	[event_count],
+	[user_event_count]
 )
 SELECT
-	[t1].[OrgId],
-	[org].[name],
-	[org].[domain],
-	[org].[created_at],
-	[t1].[ActivityDate],
-	[t1].[Total],
-	[t1].[Users],
-	[t1].[EventTypes],
-	[t1].[Categories],
-	[t].[Event],
-	[t].[Occurrences],
-	IIF([t1].[Users] = 0, 0, CAST(CAST(((200 * [t1].[UserEvents] + [t1].[Users]) / (2 * [t1].[Users])) AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))),
-	[t1].[Issue],
-	[t1].[Ai],
-	[t1].[Frontend],
-	[t1].[Kb],
-	IIF([t1].[Categories] = 0, NULL, Substring(IIF([t1].[Ai] > 0, N', AI Features', N'') + IIF([t1].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t1].[Issue] > 0, N', Issue Management', N'') + IIF([t1].[Kb] > 0, N', Knowledge Base', N''), 3, LEN(IIF([t1].[Ai] > 0, N', AI Features', N'') + IIF([t1].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t1].[Issue] > 0, N', Issue Management', N'') + IIF([t1].[Kb] > 0, N', Knowledge Base', N'') + N'.') - 3)),
-	[account].[account_name],
-	[account].[industry],
-	[account].[segment],
-	[account].[seat_tier],
-	CAST([account].[current_arr] AS Float),
-	CAST([account].[annual_revenue] AS Float),
-	IIF([account].[current_arr] > 0, 1, 0),
-	@StartedAt
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event],
+	MAX([g_1].[category]),
+	COUNT(*),
+	COUNT(IIF([g_1].[is_system] = 0, 1, NULL))
 FROM
-	(
-		SELECT
-			[g_4].[OrgId],
-			[g_4].[ActivityDate],
-			COUNT(*) as [Total],
-			COUNT(DISTINCT IIF([g_4].[IsSystem] = 1, NULL, [g_4].[DistinctId])) as [Users],
-			COUNT(DISTINCT [g_4].[Event]) as [EventTypes],
-			COUNT(DISTINCT NULLIF([g_4].[Category], N'Other')) as [Categories],
-			COUNT(IIF([g_4].[IsSystem] = 0, 1, NULL)) as [UserEvents],
-			COUNT(IIF([g_4].[Category] = N'Issue Management', 1, NULL)) as [Issue],
-			COUNT(IIF([g_4].[Category] = N'AI Features', 1, NULL)) as [Ai],
-			COUNT(IIF([g_4].[Category] = N'Frontend/Navigation', 1, NULL)) as [Frontend],
-			COUNT(IIF([g_4].[Category] = N'Knowledge Base', 1, NULL)) as [Kb]
-		FROM
-			(
-				SELECT
-					Coalesce([g_3].[org_id], N'') as [OrgId],
-					Coalesce([g_3].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
-					[g_3].[is_system] as [IsSystem],
-					[g_3].[distinct_id] as [DistinctId],
-					[g_3].[event] as [Event],
-					[g_3].[category] as [Category]
-				FROM
-					[pipeline].[stg_product_events] [g_3]
-				WHERE
-					[g_3].[org_id] IS NOT NULL AND
-					[g_3].[org_id] IN (
-						SELECT
-							[k_4].[org_id]
-						FROM
-							[pipeline].[work_touched_days] [k_4]
-					) AND
-					[g_3].[activity_date] IN (
-						SELECT
-							[k_5].[activity_date]
-						FROM
-							[pipeline].[work_touched_days] [k_5]
-					) AND
-					EXISTS(
-						SELECT
-							*
-						FROM
-							[pipeline].[work_touched_days] [k_6]
-						WHERE
-							[k_6].[org_id] = [g_3].[org_id] AND [k_6].[activity_date] = [g_3].[activity_date]
-					)
-			) [g_4]
-		GROUP BY
-			[g_4].[OrgId],
-			[g_4].[ActivityDate]
-	) [t1]
-		INNER JOIN (
-			SELECT
-				ROW_NUMBER() OVER (PARTITION BY [c_1].[OrgId], [c_1].[ActivityDate] ORDER BY [c_1].[Occurrences] DESC, [c_1].[Event]) as [Rank],
-				[c_1].[OrgId],
-				[c_1].[ActivityDate],
-				[c_1].[Event],
-				[c_1].[Occurrences]
-			FROM
-				[event_counts] [c_1]
-		) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
-		LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
-		LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
+	[pipeline].[stg_product_events] [g_1]
 WHERE
-	[t].[Rank] = 1;
+	[g_1].[org_id] IS NOT NULL AND
+	[g_1].[org_id] IN (
+		SELECT
+			[k_1].[org_id]
+		FROM
+			[pipeline].[work_touched_days] [k_1]
+	) AND
+	[g_1].[activity_date] IN (
+		SELECT
+			[k_2].[activity_date]
+		FROM
+			[pipeline].[work_touched_days] [k_2]
+	) AND
+	EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_days] [k_3]
+		WHERE
+			[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+	)
+GROUP BY
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event];
 GO
 
 DELETE [d]
@@ -4226,48 +4809,276 @@ INSERT INTO [marts].[int_org_user_daily]
 	[ai_event_count]
 )
 SELECT
-	[g_2].[OrgId],
-	[g_2].[UserId],
-	[g_2].[ActivityDate],
+	[g_1].[org_id],
+	[g_1].[distinct_id],
+	[g_1].[activity_date],
 	COUNT(*),
-	COUNT(IIF([g_2].[category] = N'AI Features', 1, NULL))
+	COUNT(IIF([g_1].[category] = N'AI Features', 1, NULL))
+FROM
+	[pipeline].[stg_product_events] [g_1]
+WHERE
+	[g_1].[org_id] IS NOT NULL AND
+	[g_1].[org_id] IN (
+		SELECT
+			[k_1].[org_id]
+		FROM
+			[pipeline].[work_touched_days] [k_1]
+	) AND
+	[g_1].[activity_date] IN (
+		SELECT
+			[k_2].[activity_date]
+		FROM
+			[pipeline].[work_touched_days] [k_2]
+	) AND
+	EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_days] [k_3]
+		WHERE
+			[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+	) AND
+	[g_1].[is_system] = 0
+GROUP BY
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[distinct_id];
+GO
+
+SELECT
+	COUNT(*)
+FROM
+	[pipeline].[work_touched_days] [t1];
+GO
+
+DELETE [d]
+FROM
+	[marts].[fct_org_daily_activity] [d]
+WHERE
+	[d].[org_id] IN (
+		SELECT
+			[o].[org_id]
+		FROM
+			[pipeline].[work_touched_orgs] [o]
+		WHERE
+			[o].[source] <> N'issues'
+	);
+GO
+
+DELETE [d]
+FROM
+	[marts].[fct_org_daily_activity] [d]
+WHERE
+	[d].[org_id] IN (
+		SELECT
+			[k_1].[org_id]
+		FROM
+			[pipeline].[work_touched_days] [k_1]
+	) AND
+	[d].[activity_date] IN (
+		SELECT
+			[k_2].[activity_date]
+		FROM
+			[pipeline].[work_touched_days] [k_2]
+	) AND
+	EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_days] [k_3]
+		WHERE
+			[k_3].[org_id] = [d].[org_id] AND [k_3].[activity_date] = [d].[activity_date]
+	);
+GO
+
+DECLARE @StartedAt DateTimeOffset;
+INSERT INTO [marts].[fct_org_daily_activity]
+(
+	[org_id],
+	[org_name],
+	[org_domain],
+	[org_created_date],
+	[activity_date],
+	[total_event_count],
+	[unique_user_count],
+	[distinct_event_types],
+	[distinct_feature_categories],
+	[top_event_type],
+	[top_event_count],
+	[avg_events_per_user],
+	[issue_events],
+	[ai_events],
+	[frontend_events],
+	[kb_events],
+	[feature_categories_used],
+	[salesforce_account_name],
+	[industry],
+	[account_segment],
+	[seat_tier],
+	[current_arr],
+	[annualrevenue],
+	[is_paying_customer],
+	[_loaded_at]
+)
+SELECT
+	[t2].[OrgId],
+	[t2].[Name],
+	[t2].[Domain_1],
+	[t2].[CreatedAt],
+	[t2].[ActivityDate],
+	[t2].[Total],
+	[t2].[users],
+	[t2].[EventTypes],
+	[t2].[categories],
+	[t2].[Event],
+	[t2].[EventCount],
+	IIF([t2].[users] = 0, 0, CAST(CAST(((200 * [t2].[UserEvents] + [t2].[users]) / (2 * [t2].[users])) AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))),
+	[t2].[Issue],
+	[t2].[Ai],
+	[t2].[Frontend],
+	[t2].[Kb],
+	IIF([t2].[categories] = 0, NULL, Substring([t2].[categoriesUsed], 3, LEN(IIF([t2].[Ai] > 0, N', AI Features', N'') + IIF([t2].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t2].[Issue] > 0, N', Issue Management', N'') + IIF([t2].[Kb] > 0, N', Knowledge Base', N'') + N'.') - 3)),
+	[t2].[AccountName],
+	[t2].[Industry],
+	[t2].[Segment_1],
+	[t2].[SeatTier],
+	CAST([t2].[CurrentArr] AS Float),
+	CAST([t2].[AnnualRevenue] AS Float),
+	IIF([t2].[CurrentArr] > 0, 1, 0),
+	@StartedAt
 FROM
 	(
 		SELECT
-			Coalesce([g_1].[org_id], N'') as [OrgId],
-			Coalesce([g_1].[distinct_id], N'') as [UserId],
-			Coalesce([g_1].[activity_date], DATEFROMPARTS(1, 1, 1)) as [ActivityDate],
-			[g_1].[category]
+			[t].[EventCount],
+			Coalesce([u].[Users], 0) as [users],
+			[t1].[UserEvents],
+			IIF([t1].[Ai] > 0, 1, 0) + IIF([t1].[Frontend] > 0, 1, 0) + IIF([t1].[Issue] > 0, 1, 0) + IIF([t1].[Kb] > 0, 1, 0) as [categories],
+			IIF([t1].[Ai] > 0, N', AI Features', N'') + IIF([t1].[Frontend] > 0, N', Frontend/Navigation', N'') + IIF([t1].[Issue] > 0, N', Issue Management', N'') + IIF([t1].[Kb] > 0, N', Knowledge Base', N'') as [categoriesUsed],
+			[t1].[Ai],
+			[t1].[Frontend],
+			[t1].[Issue],
+			[t1].[Kb],
+			[account].[current_arr] as [CurrentArr],
+			[account].[annual_revenue] as [AnnualRevenue],
+			[t1].[OrgId],
+			[org].[name] as [Name],
+			[org].[domain] as [Domain_1],
+			[org].[created_at] as [CreatedAt],
+			[t1].[ActivityDate],
+			[t1].[Total],
+			[t1].[EventTypes],
+			[t].[Event],
+			[account].[account_name] as [AccountName],
+			[account].[industry] as [Industry],
+			[account].[segment] as [Segment_1],
+			[account].[seat_tier] as [SeatTier]
 		FROM
-			[pipeline].[stg_product_events] [g_1]
-		WHERE
-			[g_1].[org_id] IS NOT NULL AND
-			[g_1].[org_id] IN (
+			(
 				SELECT
-					[k_1].[org_id]
+					[g_1].[org_id] as [OrgId],
+					[g_1].[activity_date] as [ActivityDate],
+					SUM([g_1].[event_count]) as [Total],
+					COUNT(*) as [EventTypes],
+					SUM(IIF([g_1].[category] = N'AI Features', [g_1].[event_count], 0)) as [Ai],
+					SUM(IIF([g_1].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
+					SUM(IIF([g_1].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
+					SUM(IIF([g_1].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
+					SUM([g_1].[user_event_count]) as [UserEvents]
 				FROM
-					[pipeline].[work_touched_days] [k_1]
-			) AND
-			[g_1].[activity_date] IN (
-				SELECT
-					[k_2].[activity_date]
-				FROM
-					[pipeline].[work_touched_days] [k_2]
-			) AND
-			EXISTS(
-				SELECT
-					*
-				FROM
-					[pipeline].[work_touched_days] [k_3]
+					[marts].[int_org_event_daily] [g_1]
 				WHERE
-					[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
-			) AND
-			[g_1].[is_system] = 0
-	) [g_2]
-GROUP BY
-	[g_2].[OrgId],
-	[g_2].[UserId],
-	[g_2].[ActivityDate];
+					[g_1].[org_id] IN (
+						SELECT
+							[k_1].[org_id]
+						FROM
+							[pipeline].[work_touched_days] [k_1]
+					) AND
+					[g_1].[activity_date] IN (
+						SELECT
+							[k_2].[activity_date]
+						FROM
+							[pipeline].[work_touched_days] [k_2]
+					) AND
+					EXISTS(
+						SELECT
+							*
+						FROM
+							[pipeline].[work_touched_days] [k_3]
+						WHERE
+							[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+					)
+				GROUP BY
+					[g_1].[org_id],
+					[g_1].[activity_date]
+			) [t1]
+				INNER JOIN (
+					SELECT
+						ROW_NUMBER() OVER (PARTITION BY [e].[org_id], [e].[activity_date] ORDER BY [e].[event_count] DESC, [e].[event]) as [Rank],
+						[e].[org_id] as [OrgId],
+						[e].[activity_date] as [ActivityDate],
+						[e].[event] as [Event],
+						[e].[event_count] as [EventCount]
+					FROM
+						[marts].[int_org_event_daily] [e]
+					WHERE
+						[e].[org_id] IN (
+							SELECT
+								[k_4].[org_id]
+							FROM
+								[pipeline].[work_touched_days] [k_4]
+						) AND
+						[e].[activity_date] IN (
+							SELECT
+								[k_5].[activity_date]
+							FROM
+								[pipeline].[work_touched_days] [k_5]
+						) AND
+						EXISTS(
+							SELECT
+								*
+							FROM
+								[pipeline].[work_touched_days] [k_6]
+							WHERE
+								[k_6].[org_id] = [e].[org_id] AND [k_6].[activity_date] = [e].[activity_date]
+						)
+				) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
+				LEFT JOIN (
+					SELECT
+						[g_2].[org_id] as [OrgId],
+						[g_2].[activity_date] as [ActivityDate],
+						COUNT(*) as [Users]
+					FROM
+						[marts].[int_org_user_daily] [g_2]
+					WHERE
+						[g_2].[org_id] IN (
+							SELECT
+								[k_7].[org_id]
+							FROM
+								[pipeline].[work_touched_days] [k_7]
+						) AND
+						[g_2].[activity_date] IN (
+							SELECT
+								[k_8].[activity_date]
+							FROM
+								[pipeline].[work_touched_days] [k_8]
+						) AND
+						EXISTS(
+							SELECT
+								*
+							FROM
+								[pipeline].[work_touched_days] [k_9]
+							WHERE
+								[k_9].[org_id] = [g_2].[org_id] AND [k_9].[activity_date] = [g_2].[activity_date]
+						)
+					GROUP BY
+						[g_2].[org_id],
+						[g_2].[activity_date]
+				) [u] ON [u].[OrgId] = [t1].[OrgId] AND [u].[ActivityDate] = [t1].[ActivityDate]
+				LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
+				LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
+		WHERE
+			[t].[Rank] = 1
+	) [t2];
 GO
 
 -- ==== int_calendar: the calendar grows by a day ====
@@ -4296,72 +5107,116 @@ FROM
 	[pipeline].[work_touched_as_of] [t1];
 GO
 
+DECLARE @last Date;
+DECLARE @last_1 Date;
 INSERT INTO [pipeline].[work_touched_as_of]
 (
 	[org_id],
-	[as_of_date]
+	[from_date],
+	[to_date]
 )
-SELECT DISTINCT
-	[k_1].[org_id],
-	[c_1].[date]
+SELECT
+	[k_3].[OrgId],
+	[k_3].[FromDate],
+	[k_3].[ToDate]
 FROM
-	[pipeline].[work_touched_days] [k_1]
-		INNER JOIN [pipeline].[int_org_spine] [s] ON [k_1].[org_id] = [s].[org_id]
-		INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] BETWEEN DATEADD(day, 0, [k_1].[activity_date]) AND DATEADD(day, 59, [k_1].[activity_date]) AND [c_1].[date] >= [s].[start_date]
+	(
+		SELECT DISTINCT
+			[k_2].[ActivityDate] as [FromDate],
+			IIF([k_2].[to_1] < @last, [k_2].[to_1], @last_1) as [ToDate],
+			[k_2].[OrgId]
+		FROM
+			(
+				SELECT
+					DATEADD(day, 59, [k_1].[activity_date]) as [to_1],
+					[k_1].[org_id] as [OrgId],
+					[k_1].[activity_date] as [ActivityDate]
+				FROM
+					[pipeline].[work_touched_days] [k_1]
+				WHERE
+					EXISTS(
+						SELECT
+							*
+						FROM
+							[pipeline].[int_org_spine] [s]
+						WHERE
+							[s].[org_id] = [k_1].[org_id]
+					)
+			) [k_2]
+	) [k_3]
 WHERE
-	NOT EXISTS(
+	[k_3].[FromDate] <= [k_3].[ToDate] AND NOT EXISTS(
 		SELECT
 			*
 		FROM
 			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[t].[org_id] = [k_1].[org_id] AND [t].[as_of_date] = [c_1].[date]
+			[t].[org_id] = [k_3].[OrgId] AND [t].[from_date] = [k_3].[FromDate] AND
+			[t].[to_date] = [k_3].[ToDate]
 	);
 GO
 
+DECLARE @last Date;
 INSERT INTO [pipeline].[work_touched_as_of]
 (
 	[org_id],
-	[as_of_date]
-)
-SELECT DISTINCT
-	[s].[org_id],
-	[c_1].[date]
-FROM
-	[pipeline].[work_touched_orgs] [k_1]
-		INNER JOIN [pipeline].[int_org_spine] [s] ON [k_1].[org_id] = [s].[org_id]
-		INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] >= [s].[start_date]
-WHERE
-	NOT EXISTS(
-		SELECT
-			*
-		FROM
-			[pipeline].[work_touched_as_of] [t]
-		WHERE
-			[t].[org_id] = [s].[org_id] AND [t].[as_of_date] = [c_1].[date]
-	);
-GO
-
-DECLARE @previousLast Date;
-INSERT INTO [pipeline].[work_touched_as_of]
-(
-	[org_id],
-	[as_of_date]
+	[from_date],
+	[to_date]
 )
 SELECT DISTINCT
 	[k_1].[org_id],
-	[c_1].[date]
+	[k_1].[start_date],
+	@last
 FROM
 	[pipeline].[int_org_spine] [k_1]
-		INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] >= [k_1].[start_date]
 WHERE
-	[c_1].[date] > @previousLast AND NOT EXISTS(
+	[k_1].[org_id] IN (
+		SELECT
+			[o].[org_id]
+		FROM
+			[pipeline].[work_touched_orgs] [o]
+	) AND
+	[k_1].[start_date] <= @last AND NOT EXISTS(
 		SELECT
 			*
 		FROM
 			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[t].[org_id] = [k_1].[org_id] AND [t].[as_of_date] = [c_1].[date]
+			[t].[org_id] = [k_1].[org_id] AND [t].[from_date] = [k_1].[start_date] AND
+			[t].[to_date] = @last
+	);
+GO
+
+DECLARE @firstNew Date;
+DECLARE @last Date;
+INSERT INTO [pipeline].[work_touched_as_of]
+(
+	[org_id],
+	[from_date],
+	[to_date]
+)
+SELECT
+	[k_2].[OrgId],
+	[k_2].[FromDate],
+	[k_2].[ToDate]
+FROM
+	(
+		SELECT DISTINCT
+			IIF([k_1].[start_date] > @firstNew, [k_1].[start_date], @firstNew) as [FromDate],
+			@last as [ToDate],
+			[k_1].[org_id] as [OrgId]
+		FROM
+			[pipeline].[int_org_spine] [k_1]
+	) [k_2]
+WHERE
+	[k_2].[FromDate] <= [k_2].[ToDate] AND NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_as_of] [t]
+		WHERE
+			[t].[org_id] = [k_2].[OrgId] AND [t].[from_date] = [k_2].[FromDate] AND
+			[t].[to_date] = [k_2].[ToDate]
 	);
 GO
 
@@ -4371,23 +5226,18 @@ FROM
 WHERE
 	[r].[org_id] IN (
 		SELECT
-			[k_1].[org_id]
+			[r_1].[org_id]
 		FROM
-			[pipeline].[work_touched_as_of] [k_1]
-	) AND
-	[r].[as_of_date] IN (
-		SELECT
-			[k_2].[as_of_date]
-		FROM
-			[pipeline].[work_touched_as_of] [k_2]
+			[pipeline].[work_touched_as_of] [r_1]
 	) AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[work_touched_as_of] [k_3]
+			[pipeline].[work_touched_as_of] [r_2]
 		WHERE
-			[k_3].[org_id] = [r].[org_id] AND [k_3].[as_of_date] = [r].[as_of_date]
+			[r_2].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [r_2].[from_date] AND
+			[r].[as_of_date] <= [r_2].[to_date]
 	);
 GO
 
@@ -4417,23 +5267,18 @@ FROM
 WHERE
 	[r].[org_id] IN (
 		SELECT
-			[k_1].[org_id]
+			[r_1].[org_id]
 		FROM
-			[pipeline].[work_touched_as_of] [k_1]
-	) AND
-	[r].[as_of_date] IN (
-		SELECT
-			[k_2].[as_of_date]
-		FROM
-			[pipeline].[work_touched_as_of] [k_2]
+			[pipeline].[work_touched_as_of] [r_1]
 	) AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[work_touched_as_of] [k_3]
+			[pipeline].[work_touched_as_of] [r_2]
 		WHERE
-			[k_3].[org_id] = [r].[org_id] AND [k_3].[as_of_date] = [r].[as_of_date]
+			[r_2].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [r_2].[from_date] AND
+			[r].[as_of_date] <= [r_2].[to_date]
 	);
 GO
 
@@ -4463,12 +5308,6 @@ FROM
 	[pipeline].[work_touched_as_of] [t]
 ORDER BY
 	[t].[org_id];
-GO
-
-SELECT
-	COUNT(*)
-FROM
-	[pipeline].[work_touched_as_of] [t1];
 GO
 
 -- ==== derived marts: rebuilt (first activity date or Scoring settings changed) ====
@@ -4488,25 +5327,28 @@ FROM
 	[marts].[fct_reference_readiness_30d] [t1];
 GO
 
+DECLARE @last Date;
 INSERT INTO [pipeline].[work_touched_as_of]
 (
 	[org_id],
-	[as_of_date]
+	[from_date],
+	[to_date]
 )
 SELECT DISTINCT
 	[k_1].[org_id],
-	[c_1].[date]
+	[k_1].[start_date],
+	@last
 FROM
 	[pipeline].[int_org_spine] [k_1]
-		INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] >= [k_1].[start_date]
 WHERE
-	NOT EXISTS(
+	[k_1].[start_date] <= @last AND NOT EXISTS(
 		SELECT
 			*
 		FROM
 			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[t].[org_id] = [k_1].[org_id] AND [t].[as_of_date] = [c_1].[date]
+			[t].[org_id] = [k_1].[org_id] AND [t].[from_date] = [k_1].[start_date] AND
+			[t].[to_date] = @last
 	);
 GO
 
@@ -4518,93 +5360,215 @@ ORDER BY
 	[t].[org_id];
 GO
 
-SELECT
-	COUNT(*)
-FROM
-	[pipeline].[work_touched_as_of] [t1];
-GO
-
 -- ==== derived marts: window aggregates for a range of orgs ====
 
 DECLARE @firstOrgP NVarChar(4000);
 DECLARE @lastOrgP NVarChar(4000);
+WITH [org_ranges] ([From_1], [To_1], [OrgId])
+AS
+(
+	SELECT
+		MIN([g_1].[from_date]),
+		MAX([g_1].[to_date]),
+		[g_1].[org_id]
+	FROM
+		[pipeline].[work_touched_as_of] [g_1]
+	WHERE
+		[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP
+	GROUP BY
+		[g_1].[org_id]
+),
+[user_spans]
+(
+	[IsAi],
+	[OrgId],
+	[Start_1],
+	[End_1],
+	[AiEnd]
+)
+AS
+(
+	SELECT
+		[t2].[IsAi],
+		[t2].[OrgId],
+		[t2].[Start_1],
+		IIF([t2].[Next_1] < [t2].[expires], [t2].[Next_1], [t2].[expires]),
+		IIF([t2].[NextOfKind] < [t2].[expires], [t2].[NextOfKind], [t2].[expires])
+	FROM
+		(
+			SELECT
+				[s_1].[IsAi],
+				[s_1].[OrgId],
+				[s_1].[Start_1],
+				[s_1].[Next_1],
+				DATEADD(day, 30, [s_1].[Start_1]) as [expires],
+				[s_1].[NextOfKind]
+			FROM
+				(
+					SELECT
+						IIF([s].[isAi] = 1, 1, 0) as [IsAi],
+						[s].[OrgId],
+						[s].[ActivityDate] as [Start_1],
+						LEAD([s].[ActivityDate]) OVER (PARTITION BY [s].[OrgId], [s].[UserId] ORDER BY [s].[ActivityDate]) as [Next_1],
+						LEAD([s].[ActivityDate]) OVER (PARTITION BY [s].[OrgId], [s].[UserId], [s].[isAi] ORDER BY [s].[ActivityDate]) as [NextOfKind]
+					FROM
+						(
+							SELECT
+								IIF([u].[ai_event_count] > 0, 1, 0) as [isAi],
+								[u].[org_id] as [OrgId],
+								[u].[activity_date] as [ActivityDate],
+								[u].[user_id] as [UserId]
+							FROM
+								[org_ranges] [t1]
+									INNER JOIN [marts].[int_org_user_daily] [u] ON [t1].[OrgId] = [u].[org_id]
+							WHERE
+								[u].[activity_date] >= DATEADD(day, -29, [t1].[From_1]) AND
+								[u].[activity_date] <= [t1].[To_1]
+						) [s]
+				) [s_1]
+		) [t2]
+),
+[issue_days]
+(
+	[OrgId],
+	[Date_1],
+	[Issues],
+	[Urgent],
+	[CsatUnits],
+	[Rated]
+)
+AS
+(
+	SELECT
+		[g_2].[OrgId],
+		[i].[created_date],
+		SUM(1),
+		SUM(IIF([i].[is_urgent] = 1, 1, 0)),
+		SUM(IIF([i].[csat_score] IS NULL, 0, CAST(Floor(ROUND([i].[csat_score] * 100000000, 0)) AS BigInt))),
+		SUM(IIF([i].[csat_score] IS NOT NULL, 1, 0))
+	FROM
+		[org_ranges] [g_2]
+			INNER JOIN [pipeline].[stg_pylon_issues] [i] ON [g_2].[OrgId] = [i].[organization_id]
+	WHERE
+		[i].[created_date] >= DATEADD(day, -29, [g_2].[From_1]) AND
+		[i].[created_date] <= [g_2].[To_1]
+	GROUP BY
+		[g_2].[OrgId],
+		[i].[created_date]
+),
+[user_deltas]
+(
+	[OrgId],
+	[Date_1],
+	[Users],
+	[AiUsers]
+)
+AS
+(
+	SELECT
+		[g_4].[OrgId],
+		[g_4].[Date_1],
+		SUM(CAST([g_4].[c1] AS BigInt)),
+		SUM(CAST([g_4].[IsAi] AS BigInt))
+	FROM
+		(
+			SELECT
+				[g_3].[OrgId],
+				[g_3].[Start_1] as [Date_1],
+				CAST(1 AS Int) as [c1],
+				[g_3].[IsAi]
+			FROM
+				[user_spans] [g_3]
+			UNION ALL
+			SELECT
+				[t3].[OrgId],
+				[t3].[End_1] as [Date_1],
+				CAST(-1 AS Int) as [c1],
+				CAST(0 AS Int) as [IsAi]
+			FROM
+				[user_spans] [t3]
+			UNION ALL
+			SELECT
+				[t4].[OrgId],
+				[t4].[AiEnd] as [Date_1],
+				CAST(0 AS Int) as [c1],
+				CAST(-1 AS Int) as [IsAi]
+			FROM
+				[user_spans] [t4]
+			WHERE
+				[t4].[IsAi] = 1
+		) [g_4]
+	GROUP BY
+		[g_4].[OrgId],
+		[g_4].[Date_1]
+)
 SELECT
-	[g_2].[OrgId],
-	[g_2].[AsOfDate],
-	SUM(IIF([g_2].[c1] = 1, [g_2].[total_event_count], 0)),
-	SUM(IIF([g_2].[c1] = 1, 0, [g_2].[total_event_count])),
-	SUM(IIF([g_2].[c1] = 1, [g_2].[ai_events], 0)),
-	COUNT(IIF([g_2].[c1] = 1, 1, NULL)),
-	COUNT(IIF([g_2].[c1] = 1 AND [g_2].[ai_events] > 0, 1, NULL))
+	[t5].[OrgId],
+	[t5].[AsOfDate],
+	[t5].[Events30d],
+	[t5].[EventsPrev30d],
+	[t5].[AiEvents30d],
+	[t5].[ActiveDays30d],
+	[t5].[AiActiveDays30d],
+	[t5].[Users],
+	[t5].[AiUsers],
+	[t5].[Issues30d],
+	[t5].[UrgentIssues30d],
+	[t5].[CsatUnits30d],
+	[t5].[RatedIssues30d]
 FROM
 	(
 		SELECT
-			[g_1].[org_id] as [OrgId],
-			[g_1].[as_of_date] as [AsOfDate],
-			IIF([f].[activity_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date]), 1, 0) as [c1],
-			[f].[total_event_count],
-			[f].[ai_events]
+			[x_1].[OrgId],
+			[x_1].[Date_1] as [AsOfDate],
+			Coalesce([x_1].[Events_1], 0) - LAG([x_1].[Events_1], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [Events30d],
+			LAG([x_1].[Events_1], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) - LAG([x_1].[Events_1], 60, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [EventsPrev30d],
+			Coalesce([x_1].[AiEvents], 0) - LAG([x_1].[AiEvents], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [AiEvents30d],
+			[x_1].[Active] - LAG([x_1].[Active], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [ActiveDays30d],
+			[x_1].[AiActive] - LAG([x_1].[AiActive], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [AiActiveDays30d],
+			[x_1].[Users],
+			[x_1].[AiUsers],
+			[x_1].[Issues] - LAG([x_1].[Issues], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [Issues30d],
+			[x_1].[Urgent] - LAG([x_1].[Urgent], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [UrgentIssues30d],
+			[x_1].[CsatUnits] - LAG([x_1].[CsatUnits], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [CsatUnits30d],
+			[x_1].[Rated] - LAG([x_1].[Rated], 30, 0) OVER (PARTITION BY [x_1].[OrgId] ORDER BY [x_1].[Date_1]) as [RatedIssues30d]
 		FROM
-			[pipeline].[work_touched_as_of] [g_1]
-				INNER JOIN [marts].[fct_org_daily_activity] [f] ON [g_1].[org_id] = [f].[org_id]
+			(
+				SELECT
+					[x].[OrgId],
+					[c_1].[date] as [Date_1],
+					SUM(IIF([d].[org_id] IS NOT NULL, CAST([d].[total_event_count] AS BigInt), 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Events_1],
+					SUM(IIF([d].[org_id] IS NOT NULL, CAST([d].[ai_events] AS BigInt), 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiEvents],
+					SUM(IIF([d].[org_id] IS NOT NULL, 1, 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Active],
+					SUM(IIF([d].[org_id] IS NOT NULL AND [d].[ai_events] > 0, 1, 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiActive],
+					SUM(COALESCE([u_1].[Users], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Users],
+					SUM(COALESCE([u_1].[AiUsers], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiUsers],
+					SUM(COALESCE([i_1].[Issues], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Issues],
+					SUM(COALESCE([i_1].[Urgent], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Urgent],
+					SUM(COALESCE([i_1].[CsatUnits], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [CsatUnits],
+					SUM(COALESCE([i_1].[Rated], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Rated]
+				FROM
+					[org_ranges] [x]
+						INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] >= DATEADD(day, -59, [x].[From_1]) AND [c_1].[date] <= [x].[To_1]
+						LEFT JOIN [marts].[fct_org_daily_activity] [d] ON [d].[org_id] = [x].[OrgId] AND [d].[activity_date] = [c_1].[date]
+						LEFT JOIN [user_deltas] [u_1] ON [u_1].[OrgId] = [x].[OrgId] AND [u_1].[Date_1] = [c_1].[date]
+						LEFT JOIN [issue_days] [i_1] ON [i_1].[OrgId] = [x].[OrgId] AND [i_1].[Date_1] = [c_1].[date]
+			) [x_1]
+	) [t5]
+		INNER JOIN [pipeline].[int_org_spine] [s_2] ON [t5].[OrgId] = [s_2].[org_id]
+WHERE
+	[t5].[AsOfDate] >= [s_2].[start_date] AND EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP AND
-			[f].[activity_date] BETWEEN DATEADD(day, -59, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
-	) [g_2]
-GROUP BY
-	[g_2].[OrgId],
-	[g_2].[AsOfDate];
-GO
-
-DECLARE @firstOrgP NVarChar(4000);
-DECLARE @lastOrgP NVarChar(4000);
-SELECT
-	[g_1].[org_id],
-	[g_1].[as_of_date],
-	COUNT(DISTINCT [u].[user_id]),
-	COUNT(DISTINCT IIF([u].[ai_event_count] > 0, [u].[user_id], NULL))
-FROM
-	[pipeline].[work_touched_as_of] [g_1]
-		INNER JOIN [marts].[int_org_user_daily] [u] ON [g_1].[org_id] = [u].[org_id]
-WHERE
-	[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP AND
-	[u].[activity_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
-GROUP BY
-	[g_1].[org_id],
-	[g_1].[as_of_date];
-GO
-
-DECLARE @firstOrgP NVarChar(4000);
-DECLARE @lastOrgP NVarChar(4000);
-SELECT
-	[g_1].[org_id],
-	[g_1].[as_of_date],
-	COUNT(*),
-	COUNT(IIF([i].[is_urgent] = 1, 1, NULL)),
-	SUM([i].[csat_score]),
-	COUNT(IIF([i].[csat_score] IS NOT NULL, 1, NULL))
-FROM
-	[pipeline].[work_touched_as_of] [g_1]
-		INNER JOIN [pipeline].[stg_pylon_issues] [i] ON [g_1].[org_id] = [i].[organization_id]
-WHERE
-	[g_1].[org_id] BETWEEN @firstOrgP AND @lastOrgP AND
-	[i].[created_date] BETWEEN DATEADD(day, -29, [g_1].[as_of_date]) AND DATEADD(day, 0, [g_1].[as_of_date])
-GROUP BY
-	[g_1].[org_id],
-	[g_1].[as_of_date];
-GO
-
-DECLARE @firstOrgP NVarChar(4000);
-DECLARE @lastOrgP NVarChar(4000);
-SELECT
-	[g_1].[organization_id],
-	COUNT(*)
-FROM
-	[pipeline].[stg_pylon_users] [g_1]
-WHERE
-	[g_1].[organization_id] BETWEEN @firstOrgP AND @lastOrgP
-GROUP BY
-	[g_1].[organization_id];
+			[t].[org_id] = [t5].[OrgId] AND [t5].[AsOfDate] >= [t].[from_date] AND
+			[t5].[AsOfDate] <= [t].[to_date]
+	)
+ORDER BY
+	[t5].[OrgId],
+	[t5].[AsOfDate];
 GO
 
 DECLARE @firstOrgP NVarChar(4000);
@@ -4631,15 +5595,14 @@ GO
 DECLARE @firstOrgP NVarChar(4000);
 DECLARE @lastOrgP NVarChar(4000);
 SELECT
-	[t].[org_id],
-	[t].[as_of_date]
+	[g_1].[organization_id],
+	COUNT(*)
 FROM
-	[pipeline].[work_touched_as_of] [t]
+	[pipeline].[stg_pylon_users] [g_1]
 WHERE
-	[t].[org_id] BETWEEN @firstOrgP AND @lastOrgP
-ORDER BY
-	[t].[org_id],
-	[t].[as_of_date];
+	[g_1].[organization_id] BETWEEN @firstOrgP AND @lastOrgP
+GROUP BY
+	[g_1].[organization_id];
 GO
 
 -- ==== derived marts: insert the scored rows ====
@@ -4672,7 +5635,7 @@ INSERT INTO [marts].[fct_customer_ai_adoption_30d]
 	[arr_ai_quadrant]
 )
 VALUES
-(N'org-a',DATEFROMPARTS(2024, 6, 29),N'Acme',N'Acme Corp',N'Enterprise',N'Software',N'Growth',120000,1,N'csm@example.com',DATETIMEOFFSETFROMPARTS(2024, 6, 30, 12, 0, 0, 0, 0, 0, 7),300,45,0.15,21,9,12,5,0.4166666666666666666666666667,30,60.0,41.666666666666666666666666670,42.5,N'Risk');
+(N'org-a',DATEFROMPARTS(2024, 6, 29),N'Acme',N'Acme Corp',N'Enterprise',N'Software',N'Growth',120000,1,N'csm@example.com',DATETIMEOFFSETFROMPARTS(2024, 6, 30, 12, 0, 0, 0, 0, 0, 7),300,45,0.15,21,9,12,5,0.416667,30,60,41.6667,42.5,N'Risk');
 GO
 
 INSERT INTO [marts].[fct_reference_readiness_30d]
@@ -4712,5 +5675,5 @@ INSERT INTO [marts].[fct_reference_readiness_30d]
 	[is_reference_candidate]
 )
 VALUES
-(N'org-a',DATEFROMPARTS(2024, 6, 29),N'Acme',N'Acme Corp',N'Enterprise',N'Software',N'Growth',120000,1,N'csm@example.com',DATETIMEOFFSETFROMPARTS(2024, 6, 30, 12, 0, 0, 0, 0, 0, 7),300,240,21,12,20,4,1,4.3333333333333333333333333333,DATEFROMPARTS(2024, 8, 13),45,62.50,66.250,60.0,83.33333333333333333333333333,73.33333333333333333333333333,40,62.2,N'Watch',48.00,24.657534246575342465753424660,53.0,0);
+(N'org-a',DATEFROMPARTS(2024, 6, 29),N'Acme',N'Acme Corp',N'Enterprise',N'Software',N'Growth',120000,1,N'csm@example.com',DATETIMEOFFSETFROMPARTS(2024, 6, 30, 12, 0, 0, 0, 0, 0, 7),300,240,21,12,20,4,1,4.3333,DATEFROMPARTS(2024, 8, 13),45,62.5,66.25,60,83.3333,73.3333,40,62.2,N'Watch',48,24.6575,53,0);
 GO

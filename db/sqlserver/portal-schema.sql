@@ -685,3 +685,296 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DELETE FROM [pipeline].[stg_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DELETE FROM [pipeline].[load_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DELETE FROM [pipeline].[work_touched_as_of];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DELETE FROM [pipeline].[pipeline_watermarks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[work_touched_as_of] DROP CONSTRAINT [PK_work_touched_as_of];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT [PK_stg_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DROP INDEX [IX_stg_product_events_distinct_id] ON [pipeline].[stg_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DROP INDEX [IX_stg_product_events_org_id_activity_date] ON [pipeline].[stg_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT [PK_load_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_product_events]') AND [c].[name] = N'missing_field');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [pipeline].[stg_product_events] DROP COLUMN [missing_field];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_product_events]') AND [c].[name] = N'timestamp');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [pipeline].[stg_product_events] DROP COLUMN [timestamp];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_product_events]') AND [c].[name] = N'missing_field');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [pipeline].[load_product_events] DROP COLUMN [missing_field];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_product_events]') AND [c].[name] = N'timestamp');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [pipeline].[load_product_events] DROP COLUMN [timestamp];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    EXEC sp_rename N'[pipeline].[work_touched_as_of].[as_of_date]', N'to_date', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[work_touched_as_of] ADD [from_date] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[stg_product_events] ADD [id] bigint NOT NULL IDENTITY;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[stg_product_events] ADD [reject_reason] nvarchar(60) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ADD [reject_reason] nvarchar(60) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_pylon_users] ADD [reject_reason] nvarchar(60) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_pylon_organizations] ADD [reject_reason] nvarchar(60) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_pylon_issues] ADD [reject_reason] nvarchar(60) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_product_events] ADD [id] bigint NOT NULL IDENTITY;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_product_events] ADD [reject_reason] nvarchar(60) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[work_touched_as_of] ADD CONSTRAINT [PK_work_touched_as_of] PRIMARY KEY ([org_id], [from_date], [to_date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[stg_product_events] ADD CONSTRAINT [PK_stg_product_events] PRIMARY KEY ([id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_product_events] ADD CONSTRAINT [PK_load_product_events] PRIMARY KEY ([id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    CREATE TABLE [marts].[int_org_event_daily] (
+        [org_id] nvarchar(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [activity_date] date NOT NULL,
+        [event] nvarchar(400) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [category] nvarchar(40) NOT NULL,
+        [event_count] int NOT NULL,
+        [user_event_count] int NOT NULL,
+        CONSTRAINT [PK_int_org_event_daily] PRIMARY KEY ([org_id], [activity_date], [event])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    CREATE TABLE [pipeline].[pipeline_row_issues] (
+        [run_id] bigint NOT NULL,
+        [model] nvarchar(100) NOT NULL,
+        [reason] nvarchar(100) NOT NULL,
+        [rows] bigint NOT NULL,
+        [example_key] nvarchar(200) NULL,
+        CONSTRAINT [PK_pipeline_row_issues] PRIMARY KEY ([run_id], [model], [reason]),
+        CONSTRAINT [FK_pipeline_row_issues_pipeline_runs_run_id] FOREIGN KEY ([run_id]) REFERENCES [pipeline].[pipeline_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    CREATE INDEX [IX_stg_product_events_org_id_activity_date_event] ON [pipeline].[stg_product_events] ([org_id], [activity_date], [event]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    CREATE INDEX [IX_stg_product_events_uuid] ON [pipeline].[stg_product_events] ([uuid]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202122428_LeanStagingAndRowIssues'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202122428_LeanStagingAndRowIssues', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -554,23 +554,18 @@ FROM
 		WHERE
 			[g_1].[org_id] IN (
 				SELECT
-					[k_1].[org_id]
+					[r].[org_id]
 				FROM
-					[pipeline].[work_touched_as_of] [k_1]
-			) AND
-			[g_1].[as_of_date] IN (
-				SELECT
-					[k_2].[as_of_date]
-				FROM
-					[pipeline].[work_touched_as_of] [k_2]
+					[pipeline].[work_touched_as_of] [r]
 			) AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [k_3]
+					[pipeline].[work_touched_as_of] [r_1]
 				WHERE
-					[k_3].[org_id] = [g_1].[org_id] AND [k_3].[as_of_date] = [g_1].[as_of_date]
+					[r_1].[org_id] = [g_1].[org_id] AND [g_1].[as_of_date] >= [r_1].[from_date] AND
+					[g_1].[as_of_date] <= [r_1].[to_date]
 			)
 		GROUP BY
 			[g_1].[org_id],
@@ -599,23 +594,18 @@ FROM
 WHERE
 	[r].[org_id] IN (
 		SELECT
-			[k_1].[org_id]
+			[r_1].[org_id]
 		FROM
-			[pipeline].[work_touched_as_of] [k_1]
-	) AND
-	[r].[as_of_date] IN (
-		SELECT
-			[k_2].[as_of_date]
-		FROM
-			[pipeline].[work_touched_as_of] [k_2]
+			[pipeline].[work_touched_as_of] [r_1]
 	) AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[work_touched_as_of] [k_3]
+			[pipeline].[work_touched_as_of] [r_2]
 		WHERE
-			[k_3].[org_id] = [r].[org_id] AND [k_3].[as_of_date] = [r].[as_of_date]
+			[r_2].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [r_2].[from_date] AND
+			[r].[as_of_date] <= [r_2].[to_date]
 	) AND
 	([r].[ai_event_share] < 0 OR [r].[ai_event_share] > 1 OR [r].[ai_user_share] < 0 OR [r].[ai_user_share] > 1 OR [r].[frequency_score] < 0 OR [r].[frequency_score] > 100 OR [r].[intensity_score] < 0 OR [r].[intensity_score] > 100 OR [r].[breadth_score] < 0 OR [r].[breadth_score] > 100 OR [r].[effective_ai_adoption_score] < 0 OR [r].[effective_ai_adoption_score] > 100 OR [r].[total_events_30d] < 0 OR [r].[ai_events_30d] > [r].[total_events_30d] OR [r].[ai_users_30d] > [r].[active_users_30d]);
 GO
@@ -633,23 +623,18 @@ FROM
 		WHERE
 			[id].[org_id] IN (
 				SELECT
-					[k_1].[org_id]
+					[r].[org_id]
 				FROM
-					[pipeline].[work_touched_as_of] [k_1]
-			) AND
-			[id].[as_of_date] IN (
-				SELECT
-					[k_2].[as_of_date]
-				FROM
-					[pipeline].[work_touched_as_of] [k_2]
+					[pipeline].[work_touched_as_of] [r]
 			) AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [k_3]
+					[pipeline].[work_touched_as_of] [r_1]
 				WHERE
-					[k_3].[org_id] = [id].[org_id] AND [k_3].[as_of_date] = [id].[as_of_date]
+					[r_1].[org_id] = [id].[org_id] AND [id].[as_of_date] >= [r_1].[from_date] AND
+					[id].[as_of_date] <= [r_1].[to_date]
 			) AND
 			NOT EXISTS(
 				SELECT
@@ -691,23 +676,18 @@ FROM
 		WHERE
 			[g_1].[org_id] IN (
 				SELECT
-					[k_1].[org_id]
+					[r].[org_id]
 				FROM
-					[pipeline].[work_touched_as_of] [k_1]
-			) AND
-			[g_1].[as_of_date] IN (
-				SELECT
-					[k_2].[as_of_date]
-				FROM
-					[pipeline].[work_touched_as_of] [k_2]
+					[pipeline].[work_touched_as_of] [r]
 			) AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [k_3]
+					[pipeline].[work_touched_as_of] [r_1]
 				WHERE
-					[k_3].[org_id] = [g_1].[org_id] AND [k_3].[as_of_date] = [g_1].[as_of_date]
+					[r_1].[org_id] = [g_1].[org_id] AND [g_1].[as_of_date] >= [r_1].[from_date] AND
+					[g_1].[as_of_date] <= [r_1].[to_date]
 			)
 		GROUP BY
 			[g_1].[org_id],
@@ -736,23 +716,18 @@ FROM
 WHERE
 	[r].[org_id] IN (
 		SELECT
-			[k_1].[org_id]
+			[r_1].[org_id]
 		FROM
-			[pipeline].[work_touched_as_of] [k_1]
-	) AND
-	[r].[as_of_date] IN (
-		SELECT
-			[k_2].[as_of_date]
-		FROM
-			[pipeline].[work_touched_as_of] [k_2]
+			[pipeline].[work_touched_as_of] [r_1]
 	) AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[work_touched_as_of] [k_3]
+			[pipeline].[work_touched_as_of] [r_2]
 		WHERE
-			[k_3].[org_id] = [r].[org_id] AND [k_3].[as_of_date] = [r].[as_of_date]
+			[r_2].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [r_2].[from_date] AND
+			[r].[as_of_date] <= [r_2].[to_date]
 	) AND
 	([r].[trend_score] < 0 OR [r].[trend_score] > 100 OR [r].[usage_score] < 0 OR [r].[usage_score] > 100 OR [r].[engagement_score] < 0 OR [r].[engagement_score] > 100 OR [r].[sentiment_score] < 0 OR [r].[sentiment_score] > 100 OR [r].[support_score] < 0 OR [r].[support_score] > 100 OR [r].[renewal_score] < 0 OR [r].[renewal_score] > 100 OR [r].[health_score] < 0 OR [r].[health_score] > 100 OR [r].[size_score] < 0 OR [r].[size_score] > 100 OR [r].[tenure_score] < 0 OR [r].[tenure_score] > 100 OR [r].[reference_readiness_score] < 0 OR [r].[reference_readiness_score] > 100 OR [r].[events_30d] < 0 OR [r].[events_prev_30d] < 0 OR [r].[issues_30d] < 0 OR [r].[urgent_issues_30d] > [r].[issues_30d]);
 GO
@@ -770,23 +745,18 @@ FROM
 		WHERE
 			[id].[org_id] IN (
 				SELECT
-					[k_1].[org_id]
+					[r].[org_id]
 				FROM
-					[pipeline].[work_touched_as_of] [k_1]
-			) AND
-			[id].[as_of_date] IN (
-				SELECT
-					[k_2].[as_of_date]
-				FROM
-					[pipeline].[work_touched_as_of] [k_2]
+					[pipeline].[work_touched_as_of] [r]
 			) AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [k_3]
+					[pipeline].[work_touched_as_of] [r_1]
 				WHERE
-					[k_3].[org_id] = [id].[org_id] AND [k_3].[as_of_date] = [id].[as_of_date]
+					[r_1].[org_id] = [id].[org_id] AND [id].[as_of_date] >= [r_1].[from_date] AND
+					[id].[as_of_date] <= [r_1].[to_date]
 			) AND
 			NOT EXISTS(
 				SELECT

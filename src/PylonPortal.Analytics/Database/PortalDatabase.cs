@@ -93,7 +93,7 @@ public static class PortalDatabase
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
 

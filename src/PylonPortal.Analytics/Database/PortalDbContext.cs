@@ -31,6 +31,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<IntOrgAccount> OrgAccounts => Set<IntOrgAccount>();
     public DbSet<IntOrgUserDaily> OrgUserDaily => Set<IntOrgUserDaily>();
+    public DbSet<IntOrgEventDaily> OrgEventDaily => Set<IntOrgEventDaily>();
     public DbSet<IntOrgSpine> OrgSpine => Set<IntOrgSpine>();
     public DbSet<IntCalendarDate> Calendar => Set<IntCalendarDate>();
 
@@ -41,6 +42,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PipelineRun> PipelineRuns => Set<PipelineRun>();
     public DbSet<PipelineRunStep> PipelineRunSteps => Set<PipelineRunStep>();
     public DbSet<PipelineCheckResult> PipelineCheckResults => Set<PipelineCheckResult>();
+    public DbSet<PipelineRowIssue> PipelineRowIssues => Set<PipelineRowIssue>();
     public DbSet<PipelineWatermark> PipelineWatermarks => Set<PipelineWatermark>();
     public DbSet<PipelineLock> PipelineLocks => Set<PipelineLock>();
 

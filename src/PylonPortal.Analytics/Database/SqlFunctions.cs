@@ -47,6 +47,31 @@ public static class SqlFunctions
         ServerSideOnly = true, IsPredicate = true)]
     public static bool HasAirbyteChanges(string? meta) => throw ServerSideOnly();
 
+    /// <summary>Epoch milliseconds of a timestamp (to compare it with <c>_airbyte_extracted_at</c>).</summary>
+    [Sql.Expression(ProviderName.SQLite, "CAST(round((julianday({0}) - 2440587.5) * 86400000.0) AS INTEGER)", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    [Sql.Expression(ProviderName.SqlServer, "DATEDIFF_BIG(millisecond, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET), {0})", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    public static long? EpochMilliseconds(DateTimeOffset? timestamp) => throw ServerSideOnly();
+
+    /// <summary>
+    /// Text that ends with a space (false for NULL). Not <c>=</c> or <c>LEN</c>: SQL Server ignores trailing spaces in
+    /// both, even under a binary collation, while a LIKE pattern's trailing space is significant
+    /// (https://learn.microsoft.com/sql/t-sql/language-elements/like-transact-sql).
+    /// </summary>
+    [Sql.Expression("({0} IS NOT NULL AND {0} LIKE '% ')", ServerSideOnly = true, IsPredicate = true)]
+    public static bool EndsWithSpace(string? text) => throw ServerSideOnly();
+
+    /// <summary>A date plus a number of days.</summary>
+    [Sql.Expression(ProviderName.SQLite, "date({0}, ({1}) || ' days')", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    [Sql.Expression(ProviderName.SqlServer, "DATEADD(day, {1}, {0})", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
+    public static DateOnly AddDays(DateOnly date, int days) => throw ServerSideOnly();
+
+    /// <summary>
+    /// 0 for the NULL an outer join gives a row it did not find. Written out because linq2db drops <c>?? 0</c> on a
+    /// column it believes is never NULL (a CTE's COUNT or SUM), and a NULL running sum would then count as nothing.
+    /// </summary>
+    [Sql.Expression("COALESCE({0}, 0)", ServerSideOnly = true)]
+    public static long ZeroIfNull(long value) => throw ServerSideOnly();
+
     /// <summary>A whole number of hundredths as an exact two-decimal value.</summary>
     [Sql.Expression(ProviderName.SQLite, "({0} / 100.0)", ServerSideOnly = true)]
     [Sql.Expression(ProviderName.SqlServer, "CAST(CAST({0} AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))", ServerSideOnly = true)]

@@ -85,12 +85,13 @@ public static class SqlServerScripts
         await StagingModels.StageOrganizationsAsync(ctx, step, since);
         await StagingModels.StageAccountsAsync(ctx, step, since);
         await StagingModels.StageIssuesAsync(ctx, step, since);
-        await StagingModels.StageEventsAsync(ctx, step, since);
+        await EventStaging.StageAsync(ctx, step, since);
 
         connection.Section = "daily marts: incremental (the touched keys and orgs)";
         await OrgDailyActivityModel.TouchEveryDateOfTouchedOrgsAsync(ctx);
-        await OrgDailyActivityModel.BuildAsync(ctx, step);
+        await OrgDailyActivityModel.BuildEventDailyAsync(ctx, step);
         await OrgDailyActivityModel.BuildUserDailyAsync(ctx, step);
+        await OrgDailyActivityModel.BuildAsync(ctx, step);
 
         var first = new DateOnly(2024, 1, 1);
         var last = new DateOnly(2024, 6, 29);
@@ -104,10 +105,16 @@ public static class SqlServerScripts
         connection.Section = "derived marts: window aggregates for a range of orgs";
         await OrgScoresModel.ScoreOrgRangeAsync(ctx, "org-a", "org-m", first, new PipelineRunStep(), new PipelineRunStep());
         connection.Section = "derived marts: insert the scored rows";
-        var (ai, readiness) = OrgScoresModel.Score(ctx, first, last,
+        var (ai, readiness) = OrgScoresModel.Score(ctx, first,
+            new WindowRow
+            {
+                OrgId = "org-a", AsOfDate = last, Events30d = 300, EventsPrev30d = 240, AiEvents30d = 45, ActiveDays30d = 21,
+                AiActiveDays30d = 9, ActiveUsers30d = 12, AiUsers30d = 5, Issues30d = 4, UrgentIssues30d = 1,
+                CsatUnits30d = 1_300_000_000, RatedIssues30d = 3,
+            },
             new OrgProfile("org-a", first, "Acme", "Acme Corp", "Enterprise", "Software", "Growth", 120_000m, last.AddDays(45), "csm@example.com"),
-            new ActivityWindow(300, 240, 45, 21, 9), new UserWindow(12, 5), new IssueWindow(4, 1, 13m, 3), 20);
-        await OrgScoresModel.InsertAsync(db, [ai], [readiness]);
+            20);
+        await OrgScoresModel.InsertAsync(ctx, [ai], [readiness]);
         return connection.Statements;
     }
 

@@ -23,6 +23,22 @@ public sealed class IntOrgAccount
     public string? OwnerEmail { get; set; }
 }
 
+/// <summary>
+/// int_org_event_daily: one row per org, day and event name with its count, so the daily mart's top event and
+/// the pages' event tables read a few rows per org-day rather than every event.
+/// </summary>
+public sealed class IntOrgEventDaily
+{
+    public string OrgId { get; set; } = "";
+    public DateOnly ActivityDate { get; set; }
+    public string Event { get; set; } = "";
+    public string Category { get; set; } = "";
+    public int EventCount { get; set; }
+
+    /// <summary>Events of users (distinct_id not org-...), for avg_events_per_user.</summary>
+    public int UserEventCount { get; set; }
+}
+
 /// <summary>int_org_user_daily: one row per org, user and day, so windows can count distinct users.</summary>
 public sealed class IntOrgUserDaily
 {
@@ -51,7 +67,7 @@ public sealed class IntCalendarDate
 }
 
 internal sealed class IntermediateConfiguration :
-    IEntityTypeConfiguration<IntOrgAccount>, IEntityTypeConfiguration<IntOrgUserDaily>,
+    IEntityTypeConfiguration<IntOrgAccount>, IEntityTypeConfiguration<IntOrgUserDaily>, IEntityTypeConfiguration<IntOrgEventDaily>,
     IEntityTypeConfiguration<IntOrgSpine>, IEntityTypeConfiguration<IntCalendarDate>
 {
     public void Configure(EntityTypeBuilder<IntOrgAccount> e)
@@ -60,11 +76,11 @@ internal sealed class IntermediateConfiguration :
         e.HasKey(x => x.OrgId);
         e.Property(x => x.OrgId).IsOrdinal();
         e.Property(x => x.AccountId).IsOrdinal();
-        e.Property(x => x.AccountName).HasMaxLength(400);
-        e.Property(x => x.Industry).HasMaxLength(200);
-        e.Property(x => x.Segment).HasMaxLength(200);
-        e.Property(x => x.SeatTier).HasMaxLength(200);
-        e.Property(x => x.OwnerEmail).HasMaxLength(320);
+        e.Property(x => x.AccountName).HasMaxLength(TextLengths.Name);
+        e.Property(x => x.Industry).HasMaxLength(TextLengths.Label);
+        e.Property(x => x.Segment).HasMaxLength(TextLengths.Label);
+        e.Property(x => x.SeatTier).HasMaxLength(TextLengths.Label);
+        e.Property(x => x.OwnerEmail).HasMaxLength(TextLengths.Email);
         e.Property(x => x.CurrentArr).HasPrecision(38, 8);
         e.Property(x => x.AnnualRevenue).HasPrecision(38, 8);
     }
@@ -75,6 +91,15 @@ internal sealed class IntermediateConfiguration :
         e.HasKey(x => new { x.OrgId, x.ActivityDate, x.UserId });
         e.Property(x => x.OrgId).IsOrdinal();
         e.Property(x => x.UserId).IsOrdinal();
+    }
+
+    public void Configure(EntityTypeBuilder<IntOrgEventDaily> e)
+    {
+        e.ToTable("int_org_event_daily", Schemas.Marts);
+        e.HasKey(x => new { x.OrgId, x.ActivityDate, x.Event });
+        e.Property(x => x.OrgId).IsOrdinal();
+        e.Property(x => x.Event).IsOrdinal(TextLengths.EventName);
+        e.Property(x => x.Category).HasMaxLength(40);
     }
 
     public void Configure(EntityTypeBuilder<IntOrgSpine> e)

@@ -11,19 +11,22 @@ using PylonPortal.Analytics.Scoring;
 namespace PylonPortal.Analytics.Marts;
 
 /// <summary>
-/// fct_customer_ai_adoption_30d and fct_reference_readiness_30d (DESIGN section 5). The database
-/// computes the window aggregates for the as-of dates this run must recompute; the scores are then
-/// computed row by row with the exact decimal formulas of <see cref="Scoring"/>, a range of orgs at a time.
+/// fct_customer_ai_adoption_30d and fct_reference_readiness_30d (DESIGN section 5). The database computes the
+/// window aggregates of the as-of dates this run must recompute (<see cref="WindowMetrics"/>); the scores are
+/// then computed row by row with the exact formulas of <see cref="Scoring"/>, a slice of orgs at a time, and
+/// written with the provider's bulk copy.
 /// </summary>
 internal static class OrgScoresModel
 {
+    private const int InsertBatch = 10_000;
+
     public static async Task BuildAsync(BuildContext ctx, CalendarChange calendar, bool rebuildAll,
         PipelineRunStep aiStep, PipelineRunStep readinessStep)
     {
         var db = ctx.Db;
         var ai = db.GetTable<AiAdoptionRow>();
         var readiness = db.GetTable<ReferenceReadinessRow>();
-        await db.GetTable<TouchedAsOf>().DeleteAsync();
+        await db.GetTable<TouchedAsOfRange>().DeleteAsync();
         if (calendar is not { First: { } first, Last: { } last })
         {
             aiStep.RowsDeleted = await ai.DeleteAsync();
@@ -33,13 +36,16 @@ internal static class OrgScoresModel
 
         if (rebuildAll || calendar.OldLast is null)
         {
-            aiStep.RowsDeleted = await ai.DeleteAsync();
-            readinessStep.RowsDeleted = await readiness.DeleteAsync();
-            await TouchAsync(db, AllAsOfDates(db));
+            if (!ctx.FullRefresh) // a full build has cleared them already
+            {
+                aiStep.RowsDeleted = await ai.DeleteAsync();
+                readinessStep.RowsDeleted = await readiness.DeleteAsync();
+            }
+            await TouchAsync(db, EveryDateOfSpineOrgs(db, db.GetTable<IntOrgSpine>(), last));
         }
         else
         {
-            await TouchChangedAsOfDatesAsync(db, calendar.OldLast.Value);
+            await TouchChangedAsOfDatesAsync(db, calendar.OldLast.Value, last);
             aiStep.RowsDeleted = await DeleteStaleAsync<AiAdoptionRow>(db, last);
             readinessStep.RowsDeleted = await DeleteStaleAsync<ReferenceReadinessRow>(db, last);
         }
@@ -47,43 +53,38 @@ internal static class OrgScoresModel
         await ScoreTouchedAsOfDatesAsync(ctx, first, aiStep, readinessStep);
     }
 
-    /// <summary>Every (org, as-of date) of the spine: each calendar date from the org's start on.</summary>
-    private static IQueryable<TouchedAsOf> AllAsOfDates(DataConnection db) =>
-        from s in db.GetTable<IntOrgSpine>()
-        from c in db.GetTable<IntCalendarDate>().Where(c => c.Date >= s.StartDate)
-        select new TouchedAsOf { OrgId = s.OrgId, AsOfDate = c.Date };
+    private static IQueryable<TouchedAsOfRange> EveryDateOfSpineOrgs(DataConnection db, IQueryable<IntOrgSpine> orgs, DateOnly last) =>
+        orgs.Select(s => new TouchedAsOfRange { OrgId = s.OrgId, FromDate = s.StartDate, ToDate = last });
 
-    /// <summary>The as-of dates a change can reach (DESIGN section 1).</summary>
-    private static async Task TouchChangedAsOfDatesAsync(DataConnection db, DateOnly previousLast)
+    /// <summary>The as-of dates a change can reach (DESIGN section 1), as ranges per org.</summary>
+    private static async Task TouchChangedAsOfDatesAsync(DataConnection db, DateOnly previousLast, DateOnly last)
     {
         var spine = db.GetTable<IntOrgSpine>();
-        var calendar = db.GetTable<IntCalendarDate>();
 
         // The as-of dates whose 60-day window (W30 and P30) contains a recomputed activity date.
         await TouchAsync(db,
             from k in db.GetTable<TouchedDay>()
-            join s in spine on k.OrgId equals s.OrgId
-            from c in calendar.Where(c => SqlFunctions.Within(c.Date, k.ActivityDate, 0, 59) && c.Date >= s.StartDate)
-            select new TouchedAsOf { OrgId = k.OrgId, AsOfDate = c.Date });
+            where spine.Any(s => s.OrgId == k.OrgId)
+            let to = SqlFunctions.AddDays(k.ActivityDate, Windows.BothDays - 1)
+            select new TouchedAsOfRange { OrgId = k.OrgId, FromDate = k.ActivityDate, ToDate = to < last ? to : last });
 
         // Every date of an org whose users, issues, organization row or account changed, or that is new to the spine.
-        await TouchAsync(db,
-            from o in db.GetTable<TouchedOrg>()
-            join s in spine on o.OrgId equals s.OrgId
-            from c in calendar.Where(c => c.Date >= s.StartDate)
-            select new TouchedAsOf { OrgId = s.OrgId, AsOfDate = c.Date });
+        var touchedOrgs = db.GetTable<TouchedOrg>().Select(o => o.OrgId);
+        await TouchAsync(db, EveryDateOfSpineOrgs(db, spine.Where(s => touchedOrgs.Contains(s.OrgId)), last));
 
         // The new as-of dates when the calendar grows.
-        await TouchAsync(db,
-            from s in spine
-            from c in calendar.Where(c => c.Date > previousLast && c.Date >= s.StartDate)
-            select new TouchedAsOf { OrgId = s.OrgId, AsOfDate = c.Date });
+        var firstNew = previousLast.AddDays(1);
+        if (firstNew <= last)
+            await TouchAsync(db,
+                from s in spine
+                select new TouchedAsOfRange { OrgId = s.OrgId, FromDate = s.StartDate > firstNew ? s.StartDate : firstNew, ToDate = last });
     }
 
-    private static Task<int> TouchAsync(DataConnection db, IQueryable<TouchedAsOf> keys) =>
-        keys.Distinct()
-            .Where(k => !db.GetTable<TouchedAsOf>().Any(t => t.OrgId == k.OrgId && t.AsOfDate == k.AsOfDate))
-            .InsertAsync(db.GetTable<TouchedAsOf>(), k => k);
+    private static Task<int> TouchAsync(DataConnection db, IQueryable<TouchedAsOfRange> ranges) =>
+        ranges.Distinct()
+            .Where(k => k.FromDate <= k.ToDate
+                        && !db.GetTable<TouchedAsOfRange>().Any(t => t.OrgId == k.OrgId && t.FromDate == k.FromDate && t.ToDate == k.ToDate))
+            .InsertAsync(db.GetTable<TouchedAsOfRange>(), k => k);
 
     /// <summary>
     /// Deletes the rows to recompute, the rows of touched orgs (their first date may have moved; orgs that left
@@ -93,7 +94,7 @@ internal static class OrgScoresModel
     {
         var rows = db.GetTable<T>();
         var touchedOrgs = db.GetTable<TouchedOrg>().Select(o => o.OrgId);
-        return await rows.Where(r => TouchedAsOf.Includes(db.GetTable<TouchedAsOf>(), r.OrgId, r.AsOfDate)).DeleteAsync()
+        return await rows.Where(r => TouchedAsOfRange.Includes(db.GetTable<TouchedAsOfRange>(), r.OrgId, r.AsOfDate)).DeleteAsync()
             + await rows.Where(r => touchedOrgs.Contains(r.OrgId)).DeleteAsync()
             + await rows.Where(r => r.AsOfDate > last).DeleteAsync();
     }
@@ -101,11 +102,10 @@ internal static class OrgScoresModel
     private static async Task ScoreTouchedAsOfDatesAsync(BuildContext ctx, DateOnly firstActivityDate,
         PipelineRunStep aiStep, PipelineRunStep readinessStep)
     {
-        var db = ctx.Db;
-        var orgs = await db.GetTable<TouchedAsOf>().Select(t => t.OrgId).Distinct().OrderBy(id => id).ToListAsync();
-        aiStep.RowsRead = readinessStep.RowsRead = await db.GetTable<TouchedAsOf>().LongCountAsync();
+        var orgs = await ctx.Db.GetTable<TouchedAsOfRange>().Select(t => t.OrgId).Distinct().OrderBy(id => id).ToListAsync(ctx.Cancellation);
         for (var i = 0; i < orgs.Count; i += ctx.Pipeline.OrgsPerChunk)
         {
+            ctx.Cancellation.ThrowIfCancellationRequested();
             var chunk = orgs.Skip(i).Take(ctx.Pipeline.OrgsPerChunk).ToList();
             await ScoreOrgRangeAsync(ctx, chunk[0], chunk[^1], firstActivityDate, aiStep, readinessStep);
             ctx.Observer.Progress("scores", Math.Min(i + chunk.Count, orgs.Count), orgs.Count);
@@ -117,63 +117,66 @@ internal static class OrgScoresModel
         PipelineRunStep aiStep, PipelineRunStep readinessStep)
     {
         var metrics = new WindowMetrics(ctx.Db, firstOrg, lastOrg);
-        var activity = await metrics.ActivityAsync();
-        var users = await metrics.UsersAsync();
-        var issues = await metrics.IssuesAsync();
-        var orgUsers = await metrics.OrgUserCountsAsync();
-        var profiles = await metrics.ProfilesAsync();
-        var aiRows = new List<AiAdoptionRow>();
-        var readinessRows = new List<ReferenceReadinessRow>();
-        foreach (var key in await metrics.KeysAsync())
+        var windows = await metrics.ReadAsync(ctx.Cancellation);
+        var profiles = await metrics.ProfilesAsync(ctx.Cancellation);
+        var orgUsers = await metrics.OrgUserCountsAsync(ctx.Cancellation);
+        aiStep.RowsRead += windows.Count;
+        readinessStep.RowsRead += windows.Count;
+        var aiRows = new List<AiAdoptionRow>(InsertBatch);
+        var readinessRows = new List<ReferenceReadinessRow>(InsertBatch);
+        foreach (var window in windows)
         {
-            var k = (key.OrgId, key.AsOfDate);
-            var (aiRow, readinessRow) = Score(ctx, firstActivityDate, key.AsOfDate, profiles[key.OrgId],
-                activity.GetValueOrDefault(k, ActivityWindow.None), users.GetValueOrDefault(k, UserWindow.None),
-                issues.GetValueOrDefault(k, IssueWindow.None), orgUsers.GetValueOrDefault(key.OrgId));
+            var (aiRow, readinessRow) = Score(ctx, firstActivityDate, window, profiles[window.OrgId], orgUsers.GetValueOrDefault(window.OrgId));
             aiRows.Add(aiRow);
             readinessRows.Add(readinessRow);
+            if (aiRows.Count == InsertBatch) await FlushAsync();
         }
-        var (ai, readiness) = await InsertAsync(ctx.Db, aiRows, readinessRows);
-        aiStep.RowsWritten += ai;
-        readinessStep.RowsWritten += readiness;
+        await FlushAsync();
+
+        async Task FlushAsync()
+        {
+            var (ai, readiness) = await InsertAsync(ctx, aiRows, readinessRows);
+            aiStep.RowsWritten += ai;
+            readinessStep.RowsWritten += readiness;
+            aiRows.Clear();
+            readinessRows.Clear();
+        }
     }
 
-    internal static async Task<(long Ai, long Readiness)> InsertAsync(DataConnection db,
-        IReadOnlyList<AiAdoptionRow> aiRows, IReadOnlyList<ReferenceReadinessRow> readinessRows)
-    {
-        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
-        return ((await db.BulkCopyAsync(bulk, aiRows)).RowsCopied, (await db.BulkCopyAsync(bulk, readinessRows)).RowsCopied);
-    }
+    /// <summary>Both marts' rows, written with the engine's bulk path inside the build's transaction.</summary>
+    internal static async Task<(long Ai, long Readiness)> InsertAsync(BuildContext ctx,
+        IReadOnlyCollection<AiAdoptionRow> aiRows, IReadOnlyCollection<ReferenceReadinessRow> readinessRows) =>
+        (await BulkInsert.RowsAsync(ctx.Db, aiRows, ctx.Cancellation), await BulkInsert.RowsAsync(ctx.Db, readinessRows, ctx.Cancellation));
 
     /// <summary>One org at one as-of date: both marts' rows, every component kept.</summary>
-    internal static (AiAdoptionRow, ReferenceReadinessRow) Score(BuildContext ctx, DateOnly firstActivityDate, DateOnly asOf,
-        OrgProfile org, ActivityWindow activity, UserWindow users, IssueWindow issues, int orgUserCount)
+    internal static (AiAdoptionRow, ReferenceReadinessRow) Score(BuildContext ctx, DateOnly firstActivityDate,
+        WindowRow w, OrgProfile org, int orgUserCount)
     {
         var options = ctx.Scoring;
+        var asOf = w.AsOfDate;
         var daysToRenewal = org.RenewalDate is { } renewal ? renewal.DayNumber - asOf.DayNumber : (int?)null;
         var daysSinceCreated = org.CreatedDate is { } created ? asOf.DayNumber - created.DayNumber : (int?)null;
-        var priorWindowStart = asOf.AddDays(-59);
+        var priorWindowStart = Windows.PriorWindowStart(asOf);
         var priorWindowBeforeHistory = priorWindowStart < firstActivityDate || priorWindowStart < org.CreatedDate;
-        var isPaying = org.CurrentArr > 0;
+        Fraction? avgCsat = w.RatedIssues30d == 0 ? null : Fraction.Of(w.CsatUnits30d, w.RatedIssues30d * 100_000_000);
+        var (events, prev, aiEvents) = ((int)w.Events30d, (int)w.EventsPrev30d, (int)w.AiEvents30d);
+        var (activeDays, aiDays, users, aiUsers) = ((int)w.ActiveDays30d, (int)w.AiActiveDays30d, (int)w.ActiveUsers30d, (int)w.AiUsers30d);
 
-        var aiScore = AiAdoptionScore.Compute(new AiAdoptionInputs(
-            activity.Events30d, activity.AiEvents30d, activity.AiActiveDays30d, users.ActiveUsers30d, users.AiUsers30d,
-            org.CurrentArr), options);
+        var aiScore = AiAdoptionScore.Compute(new AiAdoptionInputs(events, aiEvents, aiDays, users, aiUsers, org.CurrentArr), options);
         var health = HealthScore.Compute(new HealthInputs(
-            activity.Events30d, activity.EventsPrev30d, activity.ActiveDays30d, users.ActiveUsers30d, orgUserCount,
-            issues.UrgentIssues30d, issues.AvgCsat, daysToRenewal, priorWindowBeforeHistory), options);
+            events, prev, activeDays, users, orgUserCount, (int)w.UrgentIssues30d, avgCsat, daysToRenewal, priorWindowBeforeHistory), options);
         var readiness = ReadinessScore.Compute(new ReadinessInputs(
-            health.Score, org.CurrentArr, daysSinceCreated, isPaying), options);
+            health.Score, org.CurrentArr, daysSinceCreated, PayingCustomer.Is(org.CurrentArr)), options);
 
         var ai = Describe(new AiAdoptionRow
         {
-            TotalEvents30d = activity.Events30d,
-            AiEvents30d = activity.AiEvents30d,
+            TotalEvents30d = events,
+            AiEvents30d = aiEvents,
             AiEventShare = aiScore.AiEventShare,
-            ActiveDays30d = activity.ActiveDays30d,
-            AiActiveDays30d = activity.AiActiveDays30d,
-            ActiveUsers30d = users.ActiveUsers30d,
-            AiUsers30d = users.AiUsers30d,
+            ActiveDays30d = activeDays,
+            AiActiveDays30d = aiDays,
+            ActiveUsers30d = users,
+            AiUsers30d = aiUsers,
             AiUserShare = aiScore.AiUserShare,
             FrequencyScore = aiScore.Frequency,
             IntensityScore = aiScore.Intensity,
@@ -183,14 +186,14 @@ internal static class OrgScoresModel
         }, org, asOf, ctx.StartedAt);
         var ready = Describe(new ReferenceReadinessRow
         {
-            Events30d = activity.Events30d,
-            EventsPrev30d = activity.EventsPrev30d,
-            ActiveDays30d = activity.ActiveDays30d,
-            ActiveUsers30d = users.ActiveUsers30d,
+            Events30d = events,
+            EventsPrev30d = prev,
+            ActiveDays30d = activeDays,
+            ActiveUsers30d = users,
             OrgUserCount = orgUserCount,
-            Issues30d = issues.Issues30d,
-            UrgentIssues30d = issues.UrgentIssues30d,
-            AvgCsat30d = issues.AvgCsat,
+            Issues30d = (int)w.Issues30d,
+            UrgentIssues30d = (int)w.UrgentIssues30d,
+            AvgCsat30d = avgCsat?.Round(ScoreMath.ComponentDecimals),
             RenewalDate = org.RenewalDate,
             DaysToRenewal = daysToRenewal,
             TrendScore = health.Trend,
@@ -219,7 +222,7 @@ internal static class OrgScoresModel
         row.Industry = org.Industry;
         row.SeatTier = org.SeatTier;
         row.CurrentArr = (double?)org.CurrentArr;
-        row.IsPayingCustomer = org.CurrentArr > 0;
+        row.IsPayingCustomer = PayingCustomer.Is(org.CurrentArr);
         row.OwnerEmail = org.OwnerEmail;
         row.LoadedAt = loadedAt;
         return row;

@@ -9,107 +9,220 @@ using PylonPortal.Analytics.Staging;
 
 namespace PylonPortal.Analytics.Marts;
 
-/// <summary>Activity in W30 = [as_of - 29, as_of] and P30 = [as_of - 59, as_of - 30], from fct_org_daily_activity.</summary>
-public sealed record ActivityWindow(int Events30d, int EventsPrev30d, int AiEvents30d, int ActiveDays30d, int AiActiveDays30d)
+/// <summary>The 30-day windows of DESIGN section 5, the one place their offsets are written.</summary>
+public static class Windows
 {
-    public static readonly ActivityWindow None = new(0, 0, 0, 0, 0);
+    /// <summary>W30 = [as_of - 29, as_of]; P30 = [as_of - 59, as_of - 30].</summary>
+    public const int Days = 30;
+
+    /// <summary>W30 and P30 together: the history one as-of date reads.</summary>
+    public const int BothDays = 2 * Days;
+
+    /// <summary>The first day of P30, which must not lie before the history for the trend to have evidence.</summary>
+    public static DateOnly PriorWindowStart(DateOnly asOf) => asOf.AddDays(1 - BothDays);
+
+    /// <summary>The as-of date 30 days earlier that the portal compares with ("change vs 30 days ago").</summary>
+    public static DateOnly Earlier(DateOnly asOf) => asOf.AddDays(-Days);
 }
 
-/// <summary>Distinct users in W30, from int_org_user_daily (distinct counts cannot be summed from daily rows).</summary>
-public sealed record UserWindow(int ActiveUsers30d, int AiUsers30d)
+/// <summary>One org at one as-of date: everything in its 30-day windows the two derived marts need.</summary>
+public sealed class WindowRow
 {
-    public static readonly UserWindow None = new(0, 0);
-}
+    public string OrgId { get; set; } = "";
+    public DateOnly AsOfDate { get; set; }
+    public long Events30d { get; set; }
+    public long EventsPrev30d { get; set; }
+    public long AiEvents30d { get; set; }
+    public long ActiveDays30d { get; set; }
+    public long AiActiveDays30d { get; set; }
 
-/// <summary>Issues created in W30 (by the UTC date of created_at).</summary>
-public sealed record IssueWindow(int Issues30d, int UrgentIssues30d, decimal CsatSum, int RatedIssues)
-{
-    public static readonly IssueWindow None = new(0, 0, 0m, 0);
+    /// <summary>Distinct users with a user-level event in W30 (not a sum of daily counts: see <see cref="WindowMetrics"/>).</summary>
+    public long ActiveUsers30d { get; set; }
+    public long AiUsers30d { get; set; }
+    public long Issues30d { get; set; }
+    public long UrgentIssues30d { get; set; }
 
-    public decimal? AvgCsat => RatedIssues == 0 ? null : CsatSum / RatedIssues;
+    /// <summary>The CSAT scores of W30's rated issues, summed in hundred-millionths (exact on both engines).</summary>
+    public long CsatUnits30d { get; set; }
+    public long RatedIssues30d { get; set; }
 }
 
 /// <summary>
-/// The window aggregates of the derived marts, computed in the database for the touched as-of dates of
-/// a range of orgs. What comes back is one row per (org, as-of date): mart-sized.
+/// The window aggregates of the derived marts for the touched as-of dates of a range of orgs, computed in the
+/// database in one pass over a dense (org x calendar day) series: W30 and P30 are differences of running sums
+/// (no range join), so the cost is linear in orgs x days. Distinct users in W30 cannot be summed from daily rows,
+/// but a user active on day d whose next active day is n counts for the as-of dates [d, min(d + 30, n)): a
+/// running sum of those starts minus ends per org gives the active users of every date. The same holds for AI
+/// users on their AI days. What comes back is one row per (org, as-of date): mart-sized.
 /// </summary>
 internal sealed class WindowMetrics(DataConnection db, string firstOrg, string lastOrg)
 {
-    private IQueryable<TouchedAsOf> AsOfDates =>
-        db.GetTable<TouchedAsOf>().Where(t => SqlFunctions.InRange(t.OrgId, firstOrg, lastOrg));
+    private const long CsatUnit = 100_000_000; // csat_score is DECIMAL(38,8)
 
-    public Task<Dictionary<(string, DateOnly), ActivityWindow>> ActivityAsync() =>
-        (from t in AsOfDates
-         join f in db.GetTable<OrgDailyActivityRow>() on t.OrgId equals f.OrgId
-         where SqlFunctions.Within(f.ActivityDate, t.AsOfDate, -59, 0)
-         select new
-         {
-             t.OrgId, t.AsOfDate,
-             InW30 = SqlFunctions.Within(f.ActivityDate, t.AsOfDate, -29, 0),
-             f.TotalEventCount, f.AiEvents,
-         } into x
-         group x by new { x.OrgId, x.AsOfDate } into g
-         select new
-         {
-             g.Key.OrgId, g.Key.AsOfDate,
-             Events30d = g.Sum(x => x.InW30 ? x.TotalEventCount : 0),
-             EventsPrev30d = g.Sum(x => x.InW30 ? 0 : x.TotalEventCount),
-             AiEvents30d = g.Sum(x => x.InW30 ? x.AiEvents : 0),
-             // Every daily row has at least one attributed event, system-level included.
-             ActiveDays30d = g.Count(x => x.InW30),
-             AiActiveDays30d = g.Count(x => x.InW30 && x.AiEvents > 0),
-         })
-        .ToDictionaryAsync(x => (x.OrgId, x.AsOfDate),
-            x => new ActivityWindow(x.Events30d, x.EventsPrev30d, x.AiEvents30d, x.ActiveDays30d, x.AiActiveDays30d));
+    private sealed class OrgRange
+    {
+        public string OrgId { get; init; } = "";
+        public DateOnly From { get; init; }
+        public DateOnly To { get; init; }
+    }
 
-    public Task<Dictionary<(string, DateOnly), UserWindow>> UsersAsync() =>
-        (from t in AsOfDates
-         join u in db.GetTable<IntOrgUserDaily>() on t.OrgId equals u.OrgId
-         where SqlFunctions.Within(u.ActivityDate, t.AsOfDate, -29, 0)
-         group u by new { t.OrgId, t.AsOfDate } into g
-         select new
-         {
-             g.Key.OrgId, g.Key.AsOfDate,
-             ActiveUsers = g.Select(u => u.UserId).Distinct().Count(),
-             AiUsers = g.Select(u => u.AiEventCount > 0 ? u.UserId : null).Distinct().Count(),
-         })
-        .ToDictionaryAsync(x => (x.OrgId, x.AsOfDate), x => new UserWindow(x.ActiveUsers, x.AiUsers));
+    private sealed class DayDelta
+    {
+        public string OrgId { get; init; } = "";
+        public DateOnly Date { get; init; }
+        public long Users { get; init; }
+        public long AiUsers { get; init; }
+    }
 
-    public Task<Dictionary<(string, DateOnly), IssueWindow>> IssuesAsync() =>
-        (from t in AsOfDates
-         join i in db.GetTable<StgIssue>() on t.OrgId equals i.OrganizationId
-         where SqlFunctions.Within(i.CreatedDate, t.AsOfDate, -29, 0)
-         group i by new { t.OrgId, t.AsOfDate } into g
-         select new
-         {
-             g.Key.OrgId, g.Key.AsOfDate,
-             Issues = g.Count(),
-             Urgent = g.Count(i => i.IsUrgent),
-             CsatSum = g.Sum(i => i.CsatScore) ?? 0m,
-             Rated = g.Count(i => i.CsatScore != null),
-         })
-        .ToDictionaryAsync(x => (x.OrgId, x.AsOfDate), x => new IssueWindow(x.Issues, x.Urgent, x.CsatSum, x.Rated));
+    /// <summary>Per org of the slice, the span of its touched as-of dates.</summary>
+    private IQueryable<OrgRange> Ranges() =>
+        from r in db.GetTable<TouchedAsOfRange>()
+        where SqlFunctions.InRange(r.OrgId, firstOrg, lastOrg)
+        group r by r.OrgId into g
+        select new OrgRange { OrgId = g.Key, From = g.Min(r => r.FromDate), To = g.Max(r => r.ToDate) };
+
+    /// <summary>+1 where a user's (or AI user's) presence in W30 starts, -1 where it ends, summed per org and day.</summary>
+    private IQueryable<DayDelta> UserDeltas(IQueryable<OrgRange> ranges)
+    {
+        var spans =
+            (from s in (from r in ranges
+                        join u in db.GetTable<IntOrgUserDaily>() on r.OrgId equals u.OrgId
+                        where u.ActivityDate >= SqlFunctions.AddDays(r.From, 1 - Windows.Days) && u.ActivityDate <= r.To
+                        let isAi = u.AiEventCount > 0
+                        select new
+                        {
+                            u.OrgId,
+                            Start = u.ActivityDate,
+                            IsAi = isAi ? 1 : 0,
+                            // The user's next active day, and (on an AI day) the next AI day.
+                            Next = Sql.Window.Lead((DateOnly?)u.ActivityDate, f => f.PartitionBy(u.OrgId, u.UserId).OrderBy(u.ActivityDate)),
+                            NextOfKind = Sql.Window.Lead((DateOnly?)u.ActivityDate, f => f.PartitionBy(u.OrgId, u.UserId, isAi).OrderBy(u.ActivityDate)),
+                        }).AsSubQuery()
+             let expires = SqlFunctions.AddDays(s.Start, Windows.Days)
+             select new
+             {
+                 s.OrgId, s.Start, s.IsAi,
+                 End = s.Next != null && s.Next < expires ? s.Next.Value : expires,
+                 AiEnd = s.NextOfKind != null && s.NextOfKind < expires ? s.NextOfKind.Value : expires,
+             }).AsCte("user_spans");
+        var deltas =
+            spans.Select(s => new { s.OrgId, Date = s.Start, Users = 1, AiUsers = s.IsAi })
+                .Concat(spans.Select(s => new { s.OrgId, Date = s.End, Users = -1, AiUsers = 0 }))
+                .Concat(spans.Where(s => s.IsAi == 1).Select(s => new { s.OrgId, Date = s.AiEnd, Users = 0, AiUsers = -1 }));
+        return
+            from d in deltas
+            group d by new { d.OrgId, d.Date } into g
+            select new DayDelta { OrgId = g.Key.OrgId, Date = g.Key.Date, Users = g.Sum(d => (long)d.Users), AiUsers = g.Sum(d => (long)d.AiUsers) };
+    }
+
+    public Task<List<WindowRow>> ReadAsync(CancellationToken ct)
+    {
+        var ranges = Ranges().AsCte("org_ranges");
+        var deltas = UserDeltas(ranges).AsCte("user_deltas");
+        var issueDays =
+            (from r in ranges
+             join i in db.GetTable<StgIssue>() on r.OrgId equals i.OrganizationId
+             where i.CreatedDate >= SqlFunctions.AddDays(r.From, 1 - Windows.Days) && i.CreatedDate <= r.To
+             group i by new { r.OrgId, i.CreatedDate } into g
+             select new
+             {
+                 g.Key.OrgId,
+                 Date = g.Key.CreatedDate!.Value,
+                 Issues = g.Sum(i => 1L),
+                 Urgent = g.Sum(i => i.IsUrgent ? 1L : 0L),
+                 CsatUnits = g.Sum(i => i.CsatScore == null ? 0L : (long)Math.Round(i.CsatScore.Value * CsatUnit, 0, MidpointRounding.AwayFromZero)),
+                 Rated = g.Sum(i => i.CsatScore != null ? 1L : 0L),
+             }).AsCte("issue_days");
+
+        // Every calendar day from 59 days before an org's first touched as-of date to its last: what its windows read.
+        var dense =
+            from r in ranges
+            from c in db.GetTable<IntCalendarDate>().Where(c => c.Date >= SqlFunctions.AddDays(r.From, 1 - Windows.BothDays) && c.Date <= r.To)
+            from d in db.GetTable<OrgDailyActivityRow>().Where(d => d.OrgId == r.OrgId && d.ActivityDate == c.Date).DefaultIfEmpty()
+            from u in deltas.Where(u => u.OrgId == r.OrgId && u.Date == c.Date).DefaultIfEmpty()
+            from i in issueDays.Where(i => i.OrgId == r.OrgId && i.Date == c.Date).DefaultIfEmpty()
+            select new
+            {
+                r.OrgId, c.Date,
+                // A day without a daily row contributes 0.
+                Events = d.OrgId != null ? (long)d.TotalEventCount : 0L,
+                AiEvents = d.OrgId != null ? (long)d.AiEvents : 0L,
+                // Every daily row has at least one attributed event, system-level included.
+                Active = d.OrgId != null ? 1L : 0L,
+                AiActive = d.OrgId != null && d.AiEvents > 0 ? 1L : 0L,
+                Users = SqlFunctions.ZeroIfNull(u.Users),
+                AiUsers = SqlFunctions.ZeroIfNull(u.AiUsers),
+                Issues = SqlFunctions.ZeroIfNull(i.Issues),
+                Urgent = SqlFunctions.ZeroIfNull(i.Urgent),
+                CsatUnits = SqlFunctions.ZeroIfNull(i.CsatUnits),
+                Rated = SqlFunctions.ZeroIfNull(i.Rated),
+            };
+
+        var running =
+            (from x in dense
+             select new
+             {
+                 x.OrgId, x.Date,
+                 Events = Sql.Window.Sum(x.Events, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 AiEvents = Sql.Window.Sum(x.AiEvents, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 Active = Sql.Window.Sum(x.Active, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 AiActive = Sql.Window.Sum(x.AiActive, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 Users = Sql.Window.Sum(x.Users, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 AiUsers = Sql.Window.Sum(x.AiUsers, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 Issues = Sql.Window.Sum(x.Issues, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 Urgent = Sql.Window.Sum(x.Urgent, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 CsatUnits = Sql.Window.Sum(x.CsatUnits, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 Rated = Sql.Window.Sum(x.Rated, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+             }).AsSubQuery();
+
+        // A window's total is the running sum now minus the running sum 30 rows (days) before.
+        var windows =
+            (from x in running
+             select new WindowRow
+             {
+                 OrgId = x.OrgId,
+                 AsOfDate = x.Date,
+                 Events30d = x.Events - Sql.Window.Lag(x.Events, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 EventsPrev30d = Sql.Window.Lag(x.Events, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date))
+                                 - Sql.Window.Lag(x.Events, Windows.BothDays, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 AiEvents30d = x.AiEvents - Sql.Window.Lag(x.AiEvents, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 ActiveDays30d = x.Active - Sql.Window.Lag(x.Active, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 AiActiveDays30d = x.AiActive - Sql.Window.Lag(x.AiActive, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 ActiveUsers30d = x.Users,
+                 AiUsers30d = x.AiUsers,
+                 Issues30d = x.Issues - Sql.Window.Lag(x.Issues, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 UrgentIssues30d = x.Urgent - Sql.Window.Lag(x.Urgent, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 CsatUnits30d = x.CsatUnits - Sql.Window.Lag(x.CsatUnits, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+                 RatedIssues30d = x.Rated - Sql.Window.Lag(x.Rated, Windows.Days, 0L, f => f.PartitionBy(x.OrgId).OrderBy(x.Date)),
+             }).AsSubQuery();
+
+        var touched = db.GetTable<TouchedAsOfRange>();
+        return (
+                from w in windows
+                join s in db.GetTable<IntOrgSpine>() on w.OrgId equals s.OrgId
+                where w.AsOfDate >= s.StartDate && touched.Any(t => t.OrgId == w.OrgId && w.AsOfDate >= t.FromDate && w.AsOfDate <= t.ToDate)
+                orderby w.OrgId, w.AsOfDate
+                select w)
+            .ToListAsync(ct);
+    }
 
     /// <summary>Current pylon_users rows of each org (the same for every date).</summary>
-    public Task<Dictionary<string, int>> OrgUserCountsAsync() =>
+    public Task<Dictionary<string, int>> OrgUserCountsAsync(CancellationToken ct) =>
         (from u in db.GetTable<StgUser>()
          where SqlFunctions.InRange(u.OrganizationId, firstOrg, lastOrg)
          group u by u.OrganizationId into g
          select new { OrgId = g.Key!, Users = g.Count() })
-        .ToDictionaryAsync(x => x.OrgId, x => x.Users, StringComparer.Ordinal);
+        .ToDictionaryAsync(x => x.OrgId, x => x.Users, StringComparer.Ordinal, ct);
 
     /// <summary>Each org's name, creation date and account: what both marts repeat on every row.</summary>
-    public Task<Dictionary<string, OrgProfile>> ProfilesAsync() =>
+    public Task<Dictionary<string, OrgProfile>> ProfilesAsync(CancellationToken ct) =>
         (from s in db.GetTable<IntOrgSpine>()
          where SqlFunctions.InRange(s.OrgId, firstOrg, lastOrg)
          from o in db.GetTable<StgOrganization>().Where(o => o.Id == s.OrgId).DefaultIfEmpty()
          from a in db.GetTable<IntOrgAccount>().Where(a => a.OrgId == s.OrgId).DefaultIfEmpty()
          select new OrgProfile(s.OrgId, s.CreatedDate, o.Name, a.AccountName, a.Segment, a.Industry, a.SeatTier,
              a.CurrentArr, a.RenewalDate, a.OwnerEmail))
-        .ToDictionaryAsync(p => p.OrgId, StringComparer.Ordinal);
-
-    public Task<List<TouchedAsOf>> KeysAsync() =>
-        AsOfDates.OrderBy(t => t.OrgId).ThenBy(t => t.AsOfDate).ToListAsync();
+        .ToDictionaryAsync(p => p.OrgId, StringComparer.Ordinal, ct);
 }
 
 public sealed record OrgProfile(

@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using LinqToDB.Data;
 using PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Staging;
 
 namespace PylonPortal.Analytics.Pipeline;
 
 /// <summary>Everything one build's steps share: its connection and transaction, its clock, and its run log.</summary>
 public sealed class BuildContext(
     DataConnection db, long runId, DateTimeOffset startedAt, bool fullRefresh,
-    PipelineOptions pipeline, ScoringOptions scoring, IBuildObserver observer)
+    PipelineOptions pipeline, ScoringOptions scoring, IBuildObserver observer, CancellationToken cancellation = default)
 {
+    /// <summary>Stops the build between steps, and its running statement (the provider cancels the command).</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
     public DataConnection Db { get; } = db;
     public long RunId { get; } = runId;
 
@@ -22,6 +26,19 @@ public sealed class BuildContext(
     public IBuildObserver Observer { get; } = observer;
     public List<PipelineRunStep> Steps { get; } = [];
 
+    /// <summary>The raw rows staging rejected or changed, per model and reason (saved with the run).</summary>
+    public List<PipelineRowIssue> RowIssues { get; } = [];
+
+    /// <summary>Records row issues of a step; rejected rows also count in its <see cref="PipelineRunStep.RowsRejected"/>.</summary>
+    public void AddRowIssues(PipelineRunStep step, IEnumerable<RowIssueCount> issues, bool rejected)
+    {
+        foreach (var issue in issues)
+        {
+            RowIssues.Add(new PipelineRowIssue { RunId = RunId, Model = step.Model, Reason = issue.Reason, Rows = issue.Rows, ExampleKey = issue.ExampleKey });
+            if (rejected) step.RowsRejected += issue.Rows;
+        }
+    }
+
     /// <summary>Runs one model and records what it did under its name.</summary>
     public Task StepAsync(string model, Func<PipelineRunStep, Task> run) => StepsAsync([model], steps => run(steps[0]));
 
@@ -30,6 +47,7 @@ public sealed class BuildContext(
     {
         var steps = models.Select((m, i) => new PipelineRunStep { RunId = RunId, Position = Steps.Count + i, Model = m }).ToArray();
         foreach (var model in models) Observer.StepStarted(model);
+        Cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         await run(steps);
         foreach (var step in steps)

@@ -46,9 +46,12 @@ public sealed class BuildService(
         var settings = JsonSerializer.Serialize(scoring);
         await using var context = databases.Create();
         await using var db = context.Sql();
+        if (Environment.GetEnvironmentVariable("PYLON_TRACE_SQL") == "1") TraceStatements(db);
         var runId = await StartRunAsync(db, request, startedAt, settings, ct);
-        var ctx = new BuildContext(db, runId, startedAt, request.FullRefresh, pipeline, scoring, observer);
+        var ctx = new BuildContext(db, runId, startedAt, request.FullRefresh, pipeline, scoring, observer, ct);
         IReadOnlyList<PipelineCheckResult> checks = [];
+        // Cancelling stops the statement SQLite is running, not only the build between statements.
+        await using var interrupt = ct.Register(() => InterruptSqlite(db));
         try
         {
             await using (var transaction = await db.BeginTransactionAsync(ct))
@@ -66,7 +69,7 @@ public sealed class BuildService(
                     throw new DataQualityException(failed);
 
                 await SaveWatermarksAsync(ctx);
-                await FinishRunAsync(db, runId, RunStatus.Succeeded, null, ctx.Steps, checks, ct);
+                await FinishRunAsync(db, runId, RunStatus.Succeeded, null, ctx, checks, ct);
                 await transaction.CommitAsync(ct);
             }
             var result = new BuildResult(runId, RunStatus.Succeeded, clock.GetUtcNow() - startedAt, ctx.Steps, checks, null);
@@ -75,10 +78,13 @@ public sealed class BuildService(
         }
         catch (Exception ex)
         {
-            var status = ex is BuildAlreadyRunningException ? RunStatus.Skipped : RunStatus.Failed;
-            var error = ex is DataQualityException or BuildAlreadyRunningException ? ex.Message : ex.ToString();
-            _log.LogError(ex, "Build {RunId} {Status}", runId, status);
-            await TryRecordAsync(() => FinishRunAsync(db, runId, status, error, ctx.Steps, checks, CancellationToken.None));
+            var cancelled = ct.IsCancellationRequested;
+            var status = ex is BuildAlreadyRunningException ? RunStatus.Skipped : cancelled ? RunStatus.Cancelled : RunStatus.Failed;
+            var error = cancelled ? "Cancelled before it finished; rolled back, the marts are as they were."
+                : ex is DataQualityException or BuildAlreadyRunningException ? ex.Message : ex.ToString();
+            if (cancelled) _log.LogWarning("Build {RunId} cancelled and rolled back", runId);
+            else _log.LogError(ex, "Build {RunId} {Status}", runId, status);
+            await TryRecordAsync(() => FinishRunAsync(db, runId, status, error, ctx, checks, CancellationToken.None));
             if (ex is BuildAlreadyRunningException) throw;
             return new BuildResult(runId, status, clock.GetUtcNow() - startedAt, ctx.Steps, checks, error);
         }
@@ -95,7 +101,7 @@ public sealed class BuildService(
         var failed = checks.Where(c => c is { Severity: Severity.Error, Status: CheckStatus.Fail }).ToList();
         var error = failed.Count > 0 ? new DataQualityException(failed).Message : null;
         var status = failed.Count > 0 ? RunStatus.Failed : RunStatus.Succeeded;
-        await FinishRunAsync(db, runId, status, error, [], checks, ct);
+        await FinishRunAsync(db, runId, status, error, null, checks, ct);
         return new BuildResult(runId, status, clock.GetUtcNow() - startedAt, [], checks, error);
     }
 
@@ -123,12 +129,13 @@ public sealed class BuildService(
         await ctx.StepAsync("stg_pylon_organizations", s => StagingModels.StageOrganizationsAsync(ctx, s, Since(RawTables.Organizations)));
         await ctx.StepAsync("stg_salesforce_accounts", s => StagingModels.StageAccountsAsync(ctx, s, Since(RawTables.Accounts)));
         await ctx.StepAsync("stg_pylon_issues", s => StagingModels.StageIssuesAsync(ctx, s, Since(RawTables.Issues)));
-        await ctx.StepAsync("stg_product_events", s => StagingModels.StageEventsAsync(ctx, s, Since(RawTables.ProductEvents)));
+        await ctx.StepAsync("stg_product_events", s => EventStaging.StageAsync(ctx, s, Since(RawTables.ProductEvents)));
         await ctx.StepAsync("int_org_account", s => OrgAccountModel.BuildAsync(ctx, s));
 
         await OrgDailyActivityModel.TouchEveryDateOfTouchedOrgsAsync(ctx);
-        await ctx.StepAsync("fct_org_daily_activity", s => OrgDailyActivityModel.BuildAsync(ctx, s));
+        await ctx.StepAsync("int_org_event_daily", s => OrgDailyActivityModel.BuildEventDailyAsync(ctx, s));
         await ctx.StepAsync("int_org_user_daily", s => OrgDailyActivityModel.BuildUserDailyAsync(ctx, s));
+        await ctx.StepAsync("fct_org_daily_activity", s => OrgDailyActivityModel.BuildAsync(ctx, s));
 
         CalendarChange calendar = null!;
         await ctx.StepAsync("int_calendar", async s => calendar = await CalendarModel.BuildCalendarAsync(ctx, s));
@@ -155,6 +162,7 @@ public sealed class BuildService(
         await db.GetTable<EventClassification>().DeleteAsync();
         await db.GetTable<IntOrgAccount>().DeleteAsync();
         await db.GetTable<IntOrgUserDaily>().DeleteAsync();
+        await db.GetTable<IntOrgEventDaily>().DeleteAsync();
         await db.GetTable<IntOrgSpine>().DeleteAsync();
         await db.GetTable<IntCalendarDate>().DeleteAsync();
         await db.GetTable<OrgDailyActivityRow>().DeleteAsync();
@@ -196,9 +204,12 @@ public sealed class BuildService(
         {
             var source = sources[step.Model];
             var previous = await table.Where(w => w.Source == source).Select(w => (long?)w.ExtractedAt).FirstOrDefaultAsync();
-            if (previous >= step.Watermark) continue;
+            // Never past the build's start (DESIGN section 3, rule 6): a row "extracted" in the future would otherwise
+            // move the watermark beyond every normal row that lands after it. It is re-read, harmlessly, until time catches up.
+            var watermark = Math.Min(step.Watermark!.Value, ctx.StartedAt.ToUnixTimeMilliseconds());
+            if (previous >= watermark) continue;
             await table.Where(w => w.Source == source).DeleteAsync();
-            await ctx.Db.InsertAsync(new PipelineWatermark { Source = source, ExtractedAt = step.Watermark!.Value, RunId = ctx.RunId });
+            await ctx.Db.InsertAsync(new PipelineWatermark { Source = source, ExtractedAt = watermark, RunId = ctx.RunId });
         }
     }
 
@@ -240,17 +251,37 @@ public sealed class BuildService(
     }
 
     private async Task FinishRunAsync(DataConnection db, long runId, string status, string? error,
-        IReadOnlyList<PipelineRunStep> steps, IReadOnlyList<PipelineCheckResult> checks, CancellationToken ct)
+        BuildContext? build, IReadOnlyList<PipelineCheckResult> checks, CancellationToken ct)
     {
         await db.GetTable<PipelineRunStep>().Where(s => s.RunId == runId).DeleteAsync(ct);
         await db.GetTable<PipelineCheckResult>().Where(c => c.RunId == runId).DeleteAsync(ct);
-        foreach (var step in steps) await db.InsertAsync(step, token: ct);
+        await db.GetTable<PipelineRowIssue>().Where(c => c.RunId == runId).DeleteAsync(ct);
+        foreach (var step in build?.Steps ?? []) await db.InsertAsync(step, token: ct);
         foreach (var check in checks) await db.InsertAsync(check, token: ct);
+        foreach (var issue in build?.RowIssues ?? []) await db.InsertAsync(issue, token: ct);
         await db.GetTable<PipelineRun>().Where(r => r.Id == runId)
             .Set(r => r.Status, status)
             .Set(r => r.FinishedAt, clock.GetUtcNow())
             .Set(r => r.Error, Truncate(error, 8000))
             .UpdateAsync(ct);
+    }
+
+    /// <summary>PYLON_TRACE_SQL=1: every statement's time and text on stderr, to find where a build spends it.</summary>
+    private static void TraceStatements(DataConnection db)
+    {
+#pragma warning disable CS0618 // the per-connection switch: DataOptions tracing would trace every connection
+        db.OnTraceConnection = info =>
+        {
+            if (info.TraceInfoStep is LinqToDB.Data.TraceInfoStep.Completed or LinqToDB.Data.TraceInfoStep.AfterExecute && info.ExecutionTime is { } time)
+                Console.Error.WriteLine($"[sql {time.TotalSeconds,7:0.000} s] {info.SqlText?.Replace('\n', ' ').Replace('\t', ' ')}");
+        };
+        db.TraceSwitchConnection = new System.Diagnostics.TraceSwitch("pylon", "sql", "Info");
+#pragma warning restore CS0618
+    }
+
+    private static void InterruptSqlite(DataConnection db)
+    {
+        if (db.TryGetDbConnection() is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_interrupt(handle);
     }
 
     private static bool IsLockTimeout(Exception ex) => ex switch

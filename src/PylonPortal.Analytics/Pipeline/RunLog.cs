@@ -15,6 +15,9 @@ public static class RunStatus
 
     /// <summary>Found still "running" by a later build that held the lock: its process died.</summary>
     public const string Abandoned = "abandoned";
+
+    /// <summary>Stopped on request (Ctrl-C, SIGTERM, the portal shutting down): rolled back, nothing changed.</summary>
+    public const string Cancelled = "cancelled";
 }
 
 /// <summary>pipeline_runs: one row per build, whoever started it (DESIGN section 1, "everything observable").</summary>
@@ -43,6 +46,7 @@ public sealed class PipelineRun
     public string? Error { get; set; }
     public List<PipelineRunStep> Steps { get; set; } = [];
     public List<PipelineCheckResult> Checks { get; set; } = [];
+    public List<PipelineRowIssue> RowIssues { get; set; } = [];
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
 }
@@ -79,6 +83,20 @@ public sealed class PipelineCheckResult
     public string Description { get; set; } = "";
 }
 
+/// <summary>
+/// pipeline_row_issues: raw rows of one run that staging rejected (a missing field, a future timestamp, a value
+/// too long for its column) or changed (an out-of-range decimal set to NULL), counted per model and reason,
+/// with one example key so the row can be found (DESIGN section 3, rules 2 and 6).
+/// </summary>
+public sealed class PipelineRowIssue
+{
+    public long RunId { get; set; }
+    public string Model { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public long Rows { get; set; }
+    public string? ExampleKey { get; set; }
+}
+
 /// <summary>pipeline_watermarks: per source table, the greatest _airbyte_extracted_at the last successful run saw.</summary>
 public sealed class PipelineWatermark
 {
@@ -98,7 +116,7 @@ public sealed class PipelineLock
 internal sealed class RunLogConfiguration :
     IEntityTypeConfiguration<PipelineRun>, IEntityTypeConfiguration<PipelineRunStep>,
     IEntityTypeConfiguration<PipelineCheckResult>, IEntityTypeConfiguration<PipelineWatermark>,
-    IEntityTypeConfiguration<PipelineLock>
+    IEntityTypeConfiguration<PipelineLock>, IEntityTypeConfiguration<PipelineRowIssue>
 {
     public void Configure(EntityTypeBuilder<PipelineRun> e)
     {
@@ -110,6 +128,7 @@ internal sealed class RunLogConfiguration :
         e.Ignore(x => x.Duration);
         e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.RunId);
         e.HasMany(x => x.Checks).WithOne().HasForeignKey(x => x.RunId);
+        e.HasMany(x => x.RowIssues).WithOne().HasForeignKey(x => x.RunId);
         e.HasIndex(x => x.StartedAt);
     }
 
@@ -130,6 +149,15 @@ internal sealed class RunLogConfiguration :
         e.Property(x => x.Status).HasMaxLength(20);
         e.Property(x => x.Example).HasMaxLength(1000);
         e.Property(x => x.Description).HasMaxLength(1000);
+    }
+
+    public void Configure(EntityTypeBuilder<PipelineRowIssue> e)
+    {
+        e.ToTable("pipeline_row_issues", Schemas.Pipeline);
+        e.HasKey(x => new { x.RunId, x.Model, x.Reason });
+        e.Property(x => x.Model).HasMaxLength(100);
+        e.Property(x => x.Reason).HasMaxLength(100);
+        e.Property(x => x.ExampleKey).HasMaxLength(TextLengths.Id);
     }
 
     public void Configure(EntityTypeBuilder<PipelineWatermark> e)

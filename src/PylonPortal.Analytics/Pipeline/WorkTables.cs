@@ -27,30 +27,54 @@ public sealed class TouchedDay
         && keys.Any(k => k.OrgId == orgId && k.ActivityDate == date);
 }
 
-/// <summary>work_touched_orgs: an org whose every date is recomputed, and why (users, organizations, accounts, issues).</summary>
+/// <summary>work_touched_orgs: an org whose every date is recomputed, and why (<see cref="TouchSources"/>).</summary>
 public sealed class TouchedOrg
 {
     public string OrgId { get; set; } = "";
     public string Source { get; set; } = "";
 }
 
-/// <summary>work_touched_as_of: an (org, as_of_date) of the derived marts to recompute.</summary>
-public sealed class TouchedAsOf
+/// <summary>Why every date of an org is recomputed (DESIGN section 1).</summary>
+public static class TouchSources
+{
+    /// <summary>A user of the org changed, or moved in or out: its attribution and org_user_count change.</summary>
+    public const string Users = "users";
+
+    /// <summary>The org's own row changed: its name and created date.</summary>
+    public const string Organizations = "organizations";
+
+    /// <summary>A Salesforce account linked to it (before or after the change) changed.</summary>
+    public const string Accounts = "accounts";
+
+    /// <summary>An issue of the org changed; issues feed the derived marts only.</summary>
+    public const string Issues = "issues";
+
+    /// <summary>The org joined or left the spine, or its first as-of date moved.</summary>
+    public const string Spine = "spine";
+}
+
+/// <summary>
+/// work_touched_as_of: a range of as-of dates of one org that the derived marts recompute. Every reason a
+/// date is recomputed covers a range (DESIGN section 1): the 60 days after a recomputed activity date, every
+/// date of a touched org, the dates a growing calendar adds.
+/// </summary>
+public sealed class TouchedAsOfRange
 {
     public string OrgId { get; set; } = "";
-    public DateOnly AsOfDate { get; set; }
+    public DateOnly FromDate { get; set; }
+    public DateOnly ToDate { get; set; }
 
-    /// <summary>(org, as-of date) is one of <paramref name="keys"/>, looked up through the key's index (see <see cref="TouchedDay.Includes"/>).</summary>
+    /// <summary>(org, as-of date) lies in one of <paramref name="ranges"/>, found through the org (see <see cref="TouchedDay.Includes"/>).</summary>
     [ExpressionMethod(nameof(IncludesExpression))]
-    public static bool Includes(IQueryable<TouchedAsOf> keys, string orgId, DateOnly asOfDate) => throw new InvalidOperationException("Only valid inside a database query.");
+    public static bool Includes(IQueryable<TouchedAsOfRange> ranges, string orgId, DateOnly asOfDate) => throw new InvalidOperationException("Only valid inside a database query.");
 
-    private static Expression<Func<IQueryable<TouchedAsOf>, string, DateOnly, bool>> IncludesExpression() => (keys, orgId, asOfDate) =>
-        keys.Select(k => k.OrgId).Contains(orgId) && keys.Select(k => k.AsOfDate).Contains(asOfDate)
-        && keys.Any(k => k.OrgId == orgId && k.AsOfDate == asOfDate);
+    private static Expression<Func<IQueryable<TouchedAsOfRange>, string, DateOnly, bool>> IncludesExpression() => (ranges, orgId, asOfDate) =>
+        ranges.Select(r => r.OrgId).Contains(orgId)
+        && ranges.Any(r => r.OrgId == orgId && asOfDate >= r.FromDate && asOfDate <= r.ToDate);
 }
 
 internal sealed class WorkTablesConfiguration :
-    IEntityTypeConfiguration<TouchedDay>, IEntityTypeConfiguration<TouchedOrg>, IEntityTypeConfiguration<TouchedAsOf>
+    IEntityTypeConfiguration<TouchedDay>, IEntityTypeConfiguration<TouchedOrg>, IEntityTypeConfiguration<TouchedAsOfRange>
 {
     public void Configure(EntityTypeBuilder<TouchedDay> e)
     {
@@ -68,10 +92,10 @@ internal sealed class WorkTablesConfiguration :
         e.Property(x => x.Source).HasMaxLength(40);
     }
 
-    public void Configure(EntityTypeBuilder<TouchedAsOf> e)
+    public void Configure(EntityTypeBuilder<TouchedAsOfRange> e)
     {
         e.ToTable("work_touched_as_of", Schemas.Pipeline);
-        e.HasKey(x => new { x.OrgId, x.AsOfDate });
+        e.HasKey(x => new { x.OrgId, x.FromDate, x.ToDate });
         e.Property(x => x.OrgId).IsOrdinal();
     }
 }

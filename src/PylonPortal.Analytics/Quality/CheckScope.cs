@@ -29,6 +29,6 @@ public sealed record CheckScope(DataConnection Db, bool RowsWrittenOnly)
         : Db.GetTable<StgProductEvent>().Where(e => e.OrgId != null);
 
     public IQueryable<T> AsOfRows<T>() where T : OrgAsOfRow => RowsWrittenOnly
-        ? Db.GetTable<T>().Where(r => TouchedAsOf.Includes(Db.GetTable<TouchedAsOf>(), r.OrgId, r.AsOfDate))
+        ? Db.GetTable<T>().Where(r => TouchedAsOfRange.Includes(Db.GetTable<TouchedAsOfRange>(), r.OrgId, r.AsOfDate))
         : Db.GetTable<T>();
 }

@@ -14,20 +14,20 @@ public sealed record AiAdoptionScore(
     public const string QuickWins = "Quick Wins";
     public const string Monitor = "Monitor";
 
-    public static readonly IReadOnlyList<string> Quadrants = [Target, Risk, QuickWins, Monitor];
-
+    /// <summary>Exact arithmetic (<see cref="Fraction"/>), rounded once at the end.</summary>
     public static AiAdoptionScore Compute(AiAdoptionInputs x, ScoringOptions options)
     {
         var o = options.AiAdoption;
-        var eventShare = ScoreMath.Ratio(x.AiEvents30d, x.TotalEvents30d);
-        var userShare = ScoreMath.Ratio(x.AiUsers30d, x.ActiveUsers30d);
+        var eventShare = Fraction.Ratio(x.AiEvents30d, x.TotalEvents30d);
+        var userShare = Fraction.Ratio(x.AiUsers30d, x.ActiveUsers30d);
 
-        var frequency = 100m * x.AiActiveDays30d / 30m;
-        var intensity = 100m * Math.Min(1m, eventShare / o.FullIntensityShare);
-        var breadth = 100m * userShare;
-        var score = ScoreMath.Round(o.FrequencyWeight * frequency + o.IntensityWeight * intensity + o.BreadthWeight * breadth);
+        var frequency = 100 * Fraction.Of(x.AiActiveDays30d, 30);
+        var intensity = 100 * Fraction.Min(1, eventShare / o.FullIntensityShare);
+        var breadth = 100 * userShare;
+        var score = (o.FrequencyWeight * frequency + o.IntensityWeight * intensity + o.BreadthWeight * breadth).Round(ScoreMath.ScoreDecimals);
 
-        return new AiAdoptionScore(eventShare, userShare, frequency, intensity, breadth, score, QuadrantFor(x.CurrentArr, score, o));
+        return new AiAdoptionScore(eventShare.Round(ScoreMath.ShareDecimals), userShare.Round(ScoreMath.ShareDecimals),
+            frequency.Round(ScoreMath.ComponentDecimals), intensity.Round(ScoreMath.ComponentDecimals), breadth.Round(ScoreMath.ComponentDecimals), score, QuadrantFor(x.CurrentArr, score, o));
     }
 
     /// <summary>Compares the rounded score, so a reader can place an org from the numbers on the page.</summary>

@@ -1,9 +1,12 @@
 namespace PylonPortal.Analytics.Scoring;
 
-/// <summary>What the Customer Health Score is computed from: one org at one as-of date.</summary>
+/// <summary>
+/// What the Customer Health Score is computed from: one org at one as-of date. <see cref="AvgCsat30d"/> is
+/// exact (a sum over a count, not a rounded decimal).
+/// </summary>
 public sealed record HealthInputs(
     int Events30d, int EventsPrev30d, int ActiveDays30d, int ActiveUsers30d, int OrgUserCount,
-    int UrgentIssues30d, decimal? AvgCsat30d, int? DaysToRenewal,
+    int UrgentIssues30d, Fraction? AvgCsat30d, int? DaysToRenewal,
     bool PriorWindowBeforeHistory);
 
 /// <summary>The Customer Health Score with every component and its band (DESIGN section 5).</summary>
@@ -17,29 +20,30 @@ public sealed record HealthScore(
 
     public static readonly IReadOnlyList<string> Bands = [Healthy, Watch, AtRisk];
 
+    /// <summary>Exact arithmetic (<see cref="Fraction"/>), rounded once at the end.</summary>
     public static HealthScore Compute(HealthInputs x, ScoringOptions options)
     {
         var o = options.Health;
-        var trend = TrendScore(x.Events30d, x.EventsPrev30d, x.PriorWindowBeforeHistory);
-        var usage = o.UsageActiveDaysWeight * (100m * x.ActiveDays30d / 30m) + o.UsageTrendWeight * trend;
-        var engagement = x.OrgUserCount == 0 ? 0m : 100m * Math.Min(1m, (decimal)x.ActiveUsers30d / x.OrgUserCount);
-        var sentiment = x.AvgCsat30d is { } csat ? 100m * (csat - 1m) / 4m : 50m;
-        var support = ScoreMath.Clamp(sentiment - o.UrgentIssuePenalty * x.UrgentIssues30d);
+        var trend = TrendOf(x.Events30d, x.EventsPrev30d, x.PriorWindowBeforeHistory);
+        var usage = o.UsageActiveDaysWeight * (100 * Fraction.Of(x.ActiveDays30d, 30)) + o.UsageTrendWeight * trend;
+        var engagement = x.OrgUserCount == 0 ? Fraction.Zero : 100 * Fraction.Min(1, Fraction.Of(x.ActiveUsers30d, x.OrgUserCount));
+        var sentiment = x.AvgCsat30d is { } csat ? 100 * (csat - 1) / 4 : 50;
+        var support = Fraction.Clamp(sentiment - (Fraction)o.UrgentIssuePenalty * x.UrgentIssues30d, 0, 100);
         var renewal = RenewalScore(x.DaysToRenewal, o);
-        var score = ScoreMath.Round(
-            o.UsageWeight * usage + o.EngagementWeight * engagement + o.SupportWeight * support + o.RenewalWeight * renewal);
+        var score = (o.UsageWeight * usage + o.EngagementWeight * engagement + o.SupportWeight * support + o.RenewalWeight * renewal).Round(ScoreMath.ScoreDecimals);
 
-        return new HealthScore(trend, usage, engagement, sentiment, support, renewal, score, BandFor(score, o));
+        return new HealthScore(trend.Round(ScoreMath.ComponentDecimals), usage.Round(ScoreMath.ComponentDecimals), engagement.Round(ScoreMath.ComponentDecimals), sentiment.Round(ScoreMath.ComponentDecimals),
+            support.Round(ScoreMath.ComponentDecimals), renewal, score, BandFor(score, o));
     }
 
     /// <summary>
     /// Events in W30 against P30: 50 is flat, 100 doubled or better, 0 stopped. With no history behind
     /// P30 (before the first activity date or the org's creation) there is no evidence either way: 50.
     /// </summary>
-    public static decimal TrendScore(int events30d, int eventsPrev30d, bool priorWindowBeforeHistory) =>
+    private static Fraction TrendOf(int events30d, int eventsPrev30d, bool priorWindowBeforeHistory) =>
         priorWindowBeforeHistory
-            ? 50m
-            : ScoreMath.Clamp(50m + 50m * ((decimal)events30d / Math.Max(eventsPrev30d, 1) - 1m));
+            ? 50
+            : Fraction.Clamp(50 + 50 * (Fraction.Of(events30d, Math.Max(eventsPrev30d, 1)) - 1), 0, 100);
 
     public static decimal RenewalScore(int? daysToRenewal, ScoringOptions.HealthSettings o) => daysToRenewal switch
     {

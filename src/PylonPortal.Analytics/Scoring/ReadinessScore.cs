@@ -7,15 +7,16 @@ public sealed record ReadinessInputs(
 /// <summary>The Reference Readiness Score with its components and the candidate flag (DESIGN section 5).</summary>
 public sealed record ReadinessScore(decimal Size, decimal Tenure, decimal Score, bool IsCandidate)
 {
+    /// <summary>Exact arithmetic (<see cref="Fraction"/>), rounded once at the end; health enters rounded, as shown.</summary>
     public static ReadinessScore Compute(ReadinessInputs x, ScoringOptions options)
     {
         var o = options.Readiness;
-        var size = x.CurrentArr is { } arr ? 100m * ScoreMath.Clamp(arr / o.FullSizeArr, 0m, 1m) : 0m;
-        var tenure = x.DaysSinceCreated is { } days ? 100m * Math.Min(1m, (decimal)days / o.FullTenureDays) : 0m;
-        var score = ScoreMath.Round(o.HealthWeight * x.RoundedHealthScore + o.SizeWeight * size + o.TenureWeight * tenure);
+        var size = x.CurrentArr is { } arr ? 100 * Fraction.Clamp((Fraction)arr / o.FullSizeArr, 0, 1) : Fraction.Zero;
+        var tenure = x.DaysSinceCreated is { } days ? 100 * Fraction.Min(1, Fraction.Of(days, o.FullTenureDays)) : Fraction.Zero;
+        var score = (o.HealthWeight * (Fraction)x.RoundedHealthScore + o.SizeWeight * size + o.TenureWeight * tenure).Round(ScoreMath.ScoreDecimals);
         var candidate = x.IsPayingCustomer
                         && x.RoundedHealthScore >= o.CandidateHealthThreshold
                         && score >= o.CandidateReadinessThreshold;
-        return new ReadinessScore(size, tenure, score, candidate);
+        return new ReadinessScore(size.Round(ScoreMath.ComponentDecimals), tenure.Round(ScoreMath.ComponentDecimals), score, candidate);
     }
 }

@@ -1,12 +1,16 @@
 namespace PylonPortal.Analytics.Scoring;
 
-/// <summary>Exact decimal helpers shared by the formulas: scores round half away from zero to one decimal.</summary>
+/// <summary>How many decimals each kind of number keeps: what the mart columns store and the pages show.</summary>
 public static class ScoreMath
 {
-    public static decimal Round(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+    /// <summary>Scores: rounded half away from zero to one decimal (DESIGN section 5).</summary>
+    public const int ScoreDecimals = 1;
 
-    public static decimal Clamp(decimal value, decimal min = 0m, decimal max = 100m) => Math.Clamp(value, min, max);
+    /// <summary>Components (0-100) and average CSAT, stored as DECIMAL(9,4): rounded once, to 4 places, on both engines.</summary>
+    public const int ComponentDecimals = 4;
 
-    /// <summary>numerator / denominator, or 0 when the denominator is 0.</summary>
-    public static decimal Ratio(decimal numerator, decimal denominator) => denominator == 0 ? 0m : numerator / denominator;
+    /// <summary>Shares (0-1), stored as DECIMAL(9,6).</summary>
+    public const int ShareDecimals = 6;
+
+    public static decimal Round(decimal value) => Math.Round(value, ScoreDecimals, MidpointRounding.AwayFromZero);
 }

@@ -15,8 +15,11 @@ internal sealed class StagingConfiguration :
     public void Configure(EntityTypeBuilder<StgProductEvent> e)
     {
         Events(e, "stg_product_events");
-        e.HasIndex(x => new { x.OrgId, x.ActivityDate }); // the daily mart's touched keys
-        e.HasIndex(x => x.DistinctId);                    // a moved user's events
+        // A uuid's staged copy, which a re-extracted event supersedes. Not unique: a full build loads every raw
+        // copy and then deletes the superseded ones, which costs far less than ranking millions of rows.
+        e.HasIndex(x => x.Uuid);
+        // The daily models' keys in their grouping order; also where a moved user's events are found (by org).
+        e.HasIndex(x => new { x.OrgId, x.ActivityDate, x.Event });
     }
 
     public void Configure(EntityTypeBuilder<LoadProductEvent> e) => Events(e.HasBaseType((Type?)null), "load_product_events");
@@ -27,9 +30,12 @@ internal sealed class StagingConfiguration :
         e.HasIndex(x => x.OrganizationId);
     }
 
-    public void Configure(EntityTypeBuilder<LoadUser> e) => Users(e.HasBaseType((Type?)null), "load_pylon_users");
+    public void Configure(EntityTypeBuilder<LoadUser> e) => Rejectable(Users(e.HasBaseType((Type?)null), "load_pylon_users"));
+
     public void Configure(EntityTypeBuilder<StgOrganization> e) => Organizations(e, "stg_pylon_organizations");
-    public void Configure(EntityTypeBuilder<LoadOrganization> e) => Organizations(e.HasBaseType((Type?)null), "load_pylon_organizations");
+
+    public void Configure(EntityTypeBuilder<LoadOrganization> e) =>
+        Rejectable(Organizations(e.HasBaseType((Type?)null), "load_pylon_organizations"));
 
     public void Configure(EntityTypeBuilder<StgIssue> e)
     {
@@ -37,7 +43,7 @@ internal sealed class StagingConfiguration :
         e.HasIndex(x => new { x.OrganizationId, x.CreatedDate });
     }
 
-    public void Configure(EntityTypeBuilder<LoadIssue> e) => Issues(e.HasBaseType((Type?)null), "load_pylon_issues");
+    public void Configure(EntityTypeBuilder<LoadIssue> e) => Rejectable(Issues(e.HasBaseType((Type?)null), "load_pylon_issues"));
 
     public void Configure(EntityTypeBuilder<StgAccount> e)
     {
@@ -45,71 +51,82 @@ internal sealed class StagingConfiguration :
         e.HasIndex(x => x.PylonOrganizationId);
     }
 
-    public void Configure(EntityTypeBuilder<LoadAccount> e) => Accounts(e.HasBaseType((Type?)null), "load_salesforce_accounts");
+    public void Configure(EntityTypeBuilder<LoadAccount> e) =>
+        Rejectable(Accounts(e.HasBaseType((Type?)null), "load_salesforce_accounts"));
 
     public void Configure(EntityTypeBuilder<EventClassification> e)
     {
         e.ToTable("event_classification", Schemas.Pipeline);
         e.HasKey(x => x.Event);
-        e.Property(x => x.Event).IsOrdinal(400);
+        e.Property(x => x.Event).IsOrdinal(TextLengths.EventName);
         e.Property(x => x.Category).HasMaxLength(40);
     }
 
     private static void Events<T>(EntityTypeBuilder<T> e, string table) where T : StgProductEvent
     {
         Staged(e, table);
-        e.HasKey(x => x.Uuid);
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedOnAdd();
         e.Property(x => x.Uuid).IsOrdinal();
-        e.Property(x => x.Event).IsOrdinal(400);
+        e.Property(x => x.Event).IsOrdinal(TextLengths.EventName);
         e.Property(x => x.DistinctId).IsOrdinal();
         e.Property(x => x.OrgId).IsOrdinal();
-        e.Property(x => x.MissingField).HasMaxLength(20);
+        e.Property(x => x.RejectReason).HasMaxLength(RejectReasonLength);
         e.Property(x => x.Category).HasMaxLength(40);
     }
 
-    private static void Users<T>(EntityTypeBuilder<T> e, string table) where T : StgUser
+    private static EntityTypeBuilder<T> Users<T>(EntityTypeBuilder<T> e, string table) where T : StgUser
     {
         Staged(e, table);
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).IsOrdinal();
         e.Property(x => x.OrganizationId).IsOrdinal();
-        e.Property(x => x.Email).HasMaxLength(320);
-        e.Property(x => x.Name).HasMaxLength(400);
+        e.Property(x => x.Email).HasMaxLength(TextLengths.Email);
+        e.Property(x => x.Name).HasMaxLength(TextLengths.Name);
+        return e;
     }
 
-    private static void Organizations<T>(EntityTypeBuilder<T> e, string table) where T : StgOrganization
+    private static EntityTypeBuilder<T> Organizations<T>(EntityTypeBuilder<T> e, string table) where T : StgOrganization
     {
         Staged(e, table);
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).IsOrdinal();
-        e.Property(x => x.Name).HasMaxLength(400);
-        e.Property(x => x.Domain).HasMaxLength(400);
+        e.Property(x => x.Name).HasMaxLength(TextLengths.Name);
+        e.Property(x => x.Domain).HasMaxLength(TextLengths.Name);
+        return e;
     }
 
-    private static void Issues<T>(EntityTypeBuilder<T> e, string table) where T : StgIssue
+    private static EntityTypeBuilder<T> Issues<T>(EntityTypeBuilder<T> e, string table) where T : StgIssue
     {
         Staged(e, table);
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).IsOrdinal();
         e.Property(x => x.OrganizationId).IsOrdinal();
-        e.Property(x => x.Priority).IsOrdinal(40);
+        e.Property(x => x.Priority).IsOrdinal(TextLengths.Priority);
         e.Property(x => x.CsatScore).HasPrecision(38, 8);
+        return e;
     }
 
-    private static void Accounts<T>(EntityTypeBuilder<T> e, string table) where T : StgAccount
+    private static EntityTypeBuilder<T> Accounts<T>(EntityTypeBuilder<T> e, string table) where T : StgAccount
     {
         Staged(e, table);
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).IsOrdinal();
         e.Property(x => x.PylonOrganizationId).IsOrdinal();
-        e.Property(x => x.Name).HasMaxLength(400);
-        e.Property(x => x.Industry).HasMaxLength(200);
-        e.Property(x => x.Segment).HasMaxLength(200);
-        e.Property(x => x.SeatTier).HasMaxLength(200);
-        e.Property(x => x.OwnerEmail).HasMaxLength(320);
+        e.Property(x => x.Name).HasMaxLength(TextLengths.Name);
+        e.Property(x => x.Industry).HasMaxLength(TextLengths.Label);
+        e.Property(x => x.Segment).HasMaxLength(TextLengths.Label);
+        e.Property(x => x.SeatTier).HasMaxLength(TextLengths.Label);
+        e.Property(x => x.OwnerEmail).HasMaxLength(TextLengths.Email);
         e.Property(x => x.AnnualRevenue).HasPrecision(38, 8);
         e.Property(x => x.CurrentArr).HasPrecision(38, 8);
+        return e;
     }
+
+    private const int RejectReasonLength = 60;
+
+    private static void Rejectable<T>(EntityTypeBuilder<T> e) where T : class, IRejectable =>
+        e.Property(x => x.RejectReason).HasMaxLength(RejectReasonLength);
 
     private static void Staged<T>(EntityTypeBuilder<T> e, string table) where T : StagedRow
     {

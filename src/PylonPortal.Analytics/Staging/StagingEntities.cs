@@ -13,24 +13,30 @@ public abstract class StagedRow
     public bool HasAirbyteChanges { get; set; }
 }
 
-/// <summary>stg_product_events: one row per event uuid, invalid winners included (they hide older valid copies).</summary>
+/// <summary>
+/// stg_product_events: one row per event uuid, lean (what the marts read: keys, date, category, flags).
+/// The latest copy of a uuid is staged even when it is invalid (<see cref="RejectReason"/>): it hides older
+/// valid copies, as DESIGN section 3 rule 1 asks.
+/// </summary>
 public class StgProductEvent : StagedRow
 {
+    /// <summary>Surrogate key: the insertion order, which breaks ties between two copies of the very same version.</summary>
+    public long Id { get; set; }
+
     public string Uuid { get; set; } = "";
     public string? Event { get; set; }
     public string? DistinctId { get; set; }
-    public DateTimeOffset? Timestamp { get; set; }
 
-    /// <summary>UTC calendar date of <see cref="Timestamp"/>.</summary>
+    /// <summary>UTC calendar date of <c>timestamp</c>.</summary>
     public DateOnly? ActivityDate { get; set; }
 
-    /// <summary>The first required field that is NULL (event, distinct_id, timestamp); NULL when the row is valid.</summary>
-    public string? MissingField { get; set; }
+    /// <summary>Why the event counts for nothing (<see cref="RejectReasons"/>); NULL when it is valid.</summary>
+    public string? RejectReason { get; set; }
 
     /// <summary><c>distinct_id</c> starts with <c>org-</c>: a system-level event, not a user.</summary>
     public bool IsSystem { get; set; }
 
-    /// <summary>The attributed org; NULL when invalid or unattributed.</summary>
+    /// <summary>The attributed org; NULL when rejected or unattributed.</summary>
     public string? OrgId { get; set; }
 
     public string? Category { get; set; }
@@ -99,11 +105,17 @@ public sealed class EventClassification
     public string Category { get; set; } = "";
 }
 
-// The load_* tables hold one run's batch: the latest raw row per key among the rows extracted since the
-// watermark, already typed and transformed. They have the columns of their stg_* table, so replacing a
-// staged row is a plain copy.
+// The load_* tables hold one incremental run's batch, already typed and transformed, with the columns of
+// their stg_* table, so replacing a staged row is a plain copy. The small sources' load rows also say why
+// a row is rejected: a rejected latest row removes its key from staging (an older copy does not stand in).
 public sealed class LoadProductEvent : StgProductEvent;
-public sealed class LoadUser : StgUser;
-public sealed class LoadOrganization : StgOrganization;
-public sealed class LoadIssue : StgIssue;
-public sealed class LoadAccount : StgAccount;
+public sealed class LoadUser : StgUser, IRejectable { public string? RejectReason { get; set; } }
+public sealed class LoadOrganization : StgOrganization, IRejectable { public string? RejectReason { get; set; } }
+public sealed class LoadIssue : StgIssue, IRejectable { public string? RejectReason { get; set; } }
+public sealed class LoadAccount : StgAccount, IRejectable { public string? RejectReason { get; set; } }
+
+/// <summary>A load row that may be rejected (<see cref="RejectReasons"/>).</summary>
+public interface IRejectable
+{
+    string? RejectReason { get; }
+}

@@ -50,14 +50,14 @@ public class OrgDailyActivityTests
             // 23:30 at -05:00 is 04:30 UTC the next day.
             Event(Id(), "issue:commented", "u1", "2024-03-12T23:30:00-05:00"),
             // Re-extracted with another name: the latest extraction wins.
-            Event("dup1", "issue:created", "u1", "2024-03-14T10:00:00Z", extractedAt: 1_000),
-            Event("dup1", "issue:resolved", "u1", "2024-03-14T10:00:00Z", extractedAt: 2_000),
+            Event("dup1", "issue:created", "u1", "2024-03-14T10:00:00Z", extractedAt: At(1_000)),
+            Event("dup1", "issue:resolved", "u1", "2024-03-14T10:00:00Z", extractedAt: At(2_000)),
             // Same extraction time: the larger _airbyte_raw_id wins.
-            Event("dup2", "x:a", "u5", "2024-03-15T10:00:00Z", extractedAt: 1_500, rawId: "r-b"),
-            Event("dup2", "x:b", "u5", "2024-03-15T10:00:00Z", extractedAt: 1_500, rawId: "r-a"),
+            Event("dup2", "x:a", "u5", "2024-03-15T10:00:00Z", extractedAt: At(1_500), rawId: "r-b"),
+            Event("dup2", "x:b", "u5", "2024-03-15T10:00:00Z", extractedAt: At(1_500), rawId: "r-a"),
             // The latest copy is invalid: rejected, and the older valid copy does not stand in.
-            Event("inv1", "issue:created", "u1", "2024-03-16T10:00:00Z", extractedAt: 1_000),
-            Event("inv1", null, "u1", "2024-03-16T10:00:00Z", extractedAt: 2_000),
+            Event("inv1", "issue:created", "u1", "2024-03-16T10:00:00Z", extractedAt: At(1_000)),
+            Event("inv1", null, "u1", "2024-03-16T10:00:00Z", extractedAt: At(2_000)),
             // Missing required fields: rejected.
             Event(null, "issue:created", "u1", "2024-03-10T10:00:00Z"),
             Event(Id(), "issue:created", null, "2024-03-10T10:00:00Z"),

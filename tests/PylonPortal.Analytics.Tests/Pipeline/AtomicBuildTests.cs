@@ -25,8 +25,8 @@ public class AtomicBuildTests
 
     private static async Task AddMoreDataAsync(TestDatabase db)
     {
-        await db.InsertAsync(User("u1", "o2", extractedAt: 5_000));
-        await db.InsertAsync(Event("e3", "issue:resolved", "u1", "2024-03-31T09:00:00Z", extractedAt: 5_000));
+        await db.InsertAsync(User("u1", "o2", extractedAt: At(5_000)));
+        await db.InsertAsync(Event("e3", "issue:resolved", "u1", "2024-03-31T09:00:00Z", extractedAt: At(5_000)));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class AtomicBuildTests
             await context.AiAdoption.Where(r => r.OrgId == "o1" && r.AsOfDate == latest).ExecuteDeleteAsync();
         }
         var before = await MartSnapshot.TakeAsync(db);
-        await db.InsertAsync(Event("e3", "issue:resolved", "u2", "2024-03-30T09:00:00Z", extractedAt: 5_000));
+        await db.InsertAsync(Event("e3", "issue:resolved", "u2", "2024-03-30T09:00:00Z", extractedAt: At(5_000)));
 
         var result = await db.Builds().RunAsync(new BuildRequest(Triggers.Cli));
 
@@ -86,9 +86,9 @@ public class AtomicBuildTests
             await sql.InsertAsync(new StgProductEvent
             {
                 Uuid = "rogue", Event = "issue:created", DistinctId = "u1", ActivityDate = new DateOnly(2024, 3, 29),
-                OrgId = "o1", Category = "Issue Management", Timestamp = Ts("2024-03-29T11:00:00Z"), ExtractedAt = 1_000,
+                OrgId = "o1", Category = "Issue Management", ExtractedAt = At(1_000),
             });
-        await db.InsertAsync(Event("e3", "issue:resolved", "u2", "2024-03-30T09:00:00Z", extractedAt: 5_000));
+        await db.InsertAsync(Event("e3", "issue:resolved", "u2", "2024-03-30T09:00:00Z", extractedAt: At(5_000)));
 
         var build = await db.Builds().RunAsync(new BuildRequest(Triggers.Cli));
         var test = await db.Builds().TestAsync();

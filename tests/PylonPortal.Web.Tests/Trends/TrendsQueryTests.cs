@@ -290,7 +290,6 @@ public sealed class TrendsQueryTests : IAsyncLifetime
             Event = name,
             Category = category,
             DistinctId = "user-1",
-            Timestamp = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
             ActivityDate = date,
             OrgId = org,
         }).ToList();

@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PylonPortal.Analytics.Database;
@@ -34,12 +35,12 @@ internal sealed class AiAdoptionConfiguration : IEntityTypeConfiguration<AiAdopt
         e.Property(x => x.AiActiveDays30d).HasColumnName("ai_active_days_30d");
         e.Property(x => x.ActiveUsers30d).HasColumnName("active_users_30d");
         e.Property(x => x.AiUsers30d).HasColumnName("ai_users_30d");
-        e.Property(x => x.AiEventShare).HasPrecision(9, 6);
-        e.Property(x => x.AiUserShare).HasPrecision(9, 6);
-        e.Property(x => x.FrequencyScore).HasPrecision(9, 4);
-        e.Property(x => x.IntensityScore).HasPrecision(9, 4);
-        e.Property(x => x.BreadthScore).HasPrecision(9, 4);
-        e.Property(x => x.EffectiveAiAdoptionScore).HasPrecision(4, 1);
+        e.Property(x => x.AiEventShare).HasPrecision(9, ScoreMath.ShareDecimals);
+        e.Property(x => x.AiUserShare).HasPrecision(9, ScoreMath.ShareDecimals);
+        e.Property(x => x.FrequencyScore).HasPrecision(9, ScoreMath.ComponentDecimals);
+        e.Property(x => x.IntensityScore).HasPrecision(9, ScoreMath.ComponentDecimals);
+        e.Property(x => x.BreadthScore).HasPrecision(9, ScoreMath.ComponentDecimals);
+        e.Property(x => x.EffectiveAiAdoptionScore).HasPrecision(4, ScoreMath.ScoreDecimals);
         e.Property(x => x.ArrAiQuadrant).HasMaxLength(20);
         e.HasIndex(x => new { x.AsOfDate, x.ArrAiQuadrant });
     }

@@ -9,14 +9,15 @@ using static PylonPortal.Analytics.Staging.EventClassifier;
 namespace PylonPortal.Analytics.Marts.OrgDailyActivity;
 
 /// <summary>
-/// fct_org_daily_activity and int_org_user_daily (DESIGN section 4), recomputed for the touched
-/// (org, activity_date) keys only, from the staged events.
+/// fct_org_daily_activity (DESIGN section 4) and the two intermediate models it is built from:
+/// int_org_event_daily (events per org, day and event name) and int_org_user_daily (per org, day and user),
+/// each one pass over the staged events. All three are recomputed for the touched (org, activity_date) keys only.
 /// </summary>
 internal static class OrgDailyActivityModel
 {
     /// <summary>Touched orgs whose daily rows change (issues only feed the derived marts).</summary>
     private static IQueryable<TouchedOrg> OrgsTouchingDaily(BuildContext ctx) =>
-        ctx.Db.GetTable<TouchedOrg>().Where(o => o.Source != "issues");
+        ctx.Db.GetTable<TouchedOrg>().Where(o => o.Source != TouchSources.Issues);
 
     /// <summary>Adds every staged date of an org whose users, organization row or account changed (a full build has every date already).</summary>
     public static async Task TouchEveryDateOfTouchedOrgsAsync(BuildContext ctx)
@@ -30,8 +31,9 @@ internal static class OrgDailyActivityModel
     }
 
     /// <summary>
-    /// The attributed staged events to aggregate: all of them on a full build (one scan), else those of the
-    /// touched keys (index lookups), so an hourly run costs what its changes cost.
+    /// The attributed staged events to aggregate: all of them on a full build (one ordered pass over the
+    /// (org_id, activity_date, event) index), else those of the touched keys (index lookups), so an hourly run
+    /// costs what its changes cost. Attributed events have an org, a date, a name and a category.
     /// </summary>
     private static IQueryable<StgProductEvent> EventsToAggregate(BuildContext ctx)
     {
@@ -40,72 +42,117 @@ internal static class OrgDailyActivityModel
         return ctx.FullRefresh ? events : events.Where(e => TouchedDay.Includes(keys, e.OrgId, e.ActivityDate));
     }
 
-    /// <summary>
-    /// Deletes the rows this run recomputes: those of touched orgs, then those of touched keys (two statements,
-    /// each through the (org_id, activity_date) key). A full build has cleared them already.
-    /// </summary>
-    private static async Task<int> DeleteRecomputedAsync<T>(BuildContext ctx) where T : class
+    /// <summary>The rows of <typeparamref name="T"/> this run recomputes (a full build has cleared them already).</summary>
+    private static IQueryable<T> RecomputedRows<T>(BuildContext ctx, bool ofTouchedOrgs) where T : class
     {
-        if (ctx.FullRefresh) return 0;
         var rows = ctx.Db.GetTable<T>();
-        var orgs = OrgsTouchingDaily(ctx).Select(o => o.OrgId);
+        if (ofTouchedOrgs)
+        {
+            var orgs = OrgsTouchingDaily(ctx).Select(o => o.OrgId);
+            return rows.Where(d => orgs.Contains(Sql.Property<string>(d, nameof(TouchedDay.OrgId))));
+        }
         var keys = ctx.Db.GetTable<TouchedDay>();
-        var deleted = await rows.Where(d => orgs.Contains(Sql.Property<string>(d, nameof(TouchedDay.OrgId)))).DeleteAsync();
-        return deleted + await rows
-            .Where(d => TouchedDay.Includes(keys, Sql.Property<string>(d, nameof(TouchedDay.OrgId)), Sql.Property<DateOnly>(d, nameof(TouchedDay.ActivityDate))))
-            .DeleteAsync();
+        return rows.Where(d => TouchedDay.Includes(keys, Sql.Property<string>(d, nameof(TouchedDay.OrgId)),
+            Sql.Property<DateOnly>(d, nameof(TouchedDay.ActivityDate))));
     }
 
+    /// <summary>
+    /// Deletes the rows this run recomputes: every row of a touched org (dates it no longer has included), then
+    /// those of the touched keys; two statements, each through the (org_id, activity_date) key.
+    /// </summary>
+    private static async Task<int> DeleteRecomputedAsync<T>(BuildContext ctx) where T : class =>
+        ctx.FullRefresh ? 0 : await RecomputedRows<T>(ctx, true).DeleteAsync() + await RecomputedRows<T>(ctx, false).DeleteAsync();
+
+    /// <summary>int_org_event_daily: one ordered pass over the staged events' (org_id, activity_date, event) index.</summary>
+    public static async Task BuildEventDailyAsync(BuildContext ctx, PipelineRunStep step)
+    {
+        step.RowsDeleted = await DeleteRecomputedAsync<IntOrgEventDaily>(ctx);
+        var rows =
+            // Grouped by the index's own columns (no expressions), so the engine reads them in index order.
+            from e in EventsToAggregate(ctx)
+            group e by new { e.OrgId, e.ActivityDate, e.Event } into g
+            select new IntOrgEventDaily
+            {
+                OrgId = g.Key.OrgId!,
+                ActivityDate = g.Key.ActivityDate!.Value,
+                Event = g.Key.Event!,
+                Category = g.Max(e => e.Category)!, // one category per name
+                EventCount = g.Count(),
+                UserEventCount = g.Count(e => !e.IsSystem),
+            };
+        step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgEventDaily>(), r => r);
+    }
+
+    /// <summary>int_org_user_daily: user-level events only (system-level ids are not users).</summary>
+    public static async Task BuildUserDailyAsync(BuildContext ctx, PipelineRunStep step)
+    {
+        step.RowsDeleted = await DeleteRecomputedAsync<IntOrgUserDaily>(ctx);
+        var rows =
+            from e in EventsToAggregate(ctx)
+            where !e.IsSystem
+            group e by new { e.OrgId, e.ActivityDate, e.DistinctId } into g
+            select new IntOrgUserDaily
+            {
+                OrgId = g.Key.OrgId!,
+                UserId = g.Key.DistinctId!,
+                ActivityDate = g.Key.ActivityDate!.Value,
+                EventCount = g.Count(),
+                AiEventCount = g.Count(e => e.Category == AiFeatures),
+            };
+        step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgUserDaily>(), r => r);
+    }
+
+    /// <summary>fct_org_daily_activity from the two intermediate models, with the org and its account.</summary>
     public static async Task BuildAsync(BuildContext ctx, PipelineRunStep step)
     {
         var db = ctx.Db;
         step.RowsRead = await db.GetTable<TouchedDay>().LongCountAsync();
         step.RowsDeleted = await DeleteRecomputedAsync<OrgDailyActivityRow>(ctx);
 
-        // The keys are never NULL here; saying so (?? ...) lets the two aggregates below join on plain equality,
-        // which the engine can index, rather than on a NULL-safe comparison, which it cannot.
-        var events =
-            from e in EventsToAggregate(ctx)
-            select new { OrgId = e.OrgId ?? "", ActivityDate = e.ActivityDate ?? DateOnly.MinValue, e.Event, e.DistinctId, e.IsSystem, e.Category };
+        // The intermediate rows of this run: those of the touched keys (a touched org's dates are all touched keys).
+        var eventDays = ctx.FullRefresh ? db.GetTable<IntOrgEventDaily>() : RecomputedRows<IntOrgEventDaily>(ctx, false);
+        var userDays = ctx.FullRefresh ? db.GetTable<IntOrgUserDaily>() : RecomputedRows<IntOrgUserDaily>(ctx, false);
 
         var perDay =
-            from e in events
+            from e in eventDays
             group e by new { e.OrgId, e.ActivityDate } into g
             select new
             {
                 g.Key.OrgId,
                 g.Key.ActivityDate,
-                Total = g.Count(),
-                UserEvents = g.Count(e => !e.IsSystem),
-                // System-level ids (org-...) are not users.
-                Users = g.Select(e => e.IsSystem ? null : e.DistinctId).Distinct().Count(),
-                EventTypes = g.Select(e => e.Event).Distinct().Count(),
-                Categories = g.Select(e => e.Category == Other ? null : e.Category).Distinct().Count(),
-                Issue = g.Count(e => e.Category == IssueManagement),
-                Ai = g.Count(e => e.Category == AiFeatures),
-                Frontend = g.Count(e => e.Category == FrontendNavigation),
-                Kb = g.Count(e => e.Category == KnowledgeBase),
+                Total = g.Sum(e => e.EventCount),
+                UserEvents = g.Sum(e => e.UserEventCount),
+                EventTypes = g.Count(),
+                Issue = g.Sum(e => e.Category == IssueManagement ? e.EventCount : 0),
+                Ai = g.Sum(e => e.Category == AiFeatures ? e.EventCount : 0),
+                Frontend = g.Sum(e => e.Category == FrontendNavigation ? e.EventCount : 0),
+                Kb = g.Sum(e => e.Category == KnowledgeBase ? e.EventCount : 0),
             };
+        var usersPerDay =
+            from u in userDays
+            group u by new { u.OrgId, u.ActivityDate } into g
+            select new { g.Key.OrgId, g.Key.ActivityDate, Users = g.Count() };
 
         // Most frequent event name; a tie goes to the first in ordinal order.
         var topEvent =
-            (from c in (from e in events
-                        group e by new { e.OrgId, e.ActivityDate, e.Event } into g
-                        select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.Event, Occurrences = g.Count() }).AsCte("event_counts")
+            (from e in eventDays
              select new
              {
-                 c.OrgId, c.ActivityDate, c.Event, c.Occurrences,
-                 Rank = Sql.Ext.RowNumber().Over().PartitionBy(c.OrgId, c.ActivityDate)
-                     .OrderByDesc(c.Occurrences).ThenBy(c.Event).ToValue(),
+                 e.OrgId, e.ActivityDate, e.Event, e.EventCount,
+                 Rank = Sql.Ext.RowNumber().Over().PartitionBy(e.OrgId, e.ActivityDate)
+                     .OrderByDesc(e.EventCount).ThenBy(e.Event).ToValue(),
              })
             .AsSubQuery()
-            .Where(c => c.Rank == 1);
+            .Where(e => e.Rank == 1);
 
         var rows =
             from d in perDay
             join t in topEvent on new { d.OrgId, d.ActivityDate } equals new { t.OrgId, t.ActivityDate }
+            from u in usersPerDay.Where(u => u.OrgId == d.OrgId && u.ActivityDate == d.ActivityDate).DefaultIfEmpty()
             from org in db.GetTable<StgOrganization>().Where(o => o.Id == d.OrgId).DefaultIfEmpty()
             from account in db.GetTable<IntOrgAccount>().Where(a => a.OrgId == d.OrgId).DefaultIfEmpty()
+            let users = (int?)u.Users ?? 0
+            let categories = (d.Ai > 0 ? 1 : 0) + (d.Frontend > 0 ? 1 : 0) + (d.Issue > 0 ? 1 : 0) + (d.Kb > 0 ? 1 : 0)
             let categoriesUsed =
                 (d.Ai > 0 ? ", " + AiFeatures : "") + (d.Frontend > 0 ? ", " + FrontendNavigation : "")
                 + (d.Issue > 0 ? ", " + IssueManagement : "") + (d.Kb > 0 ? ", " + KnowledgeBase : "")
@@ -117,45 +164,27 @@ internal static class OrgDailyActivityModel
                 OrgCreatedDate = org.CreatedAt,
                 ActivityDate = d.ActivityDate,
                 TotalEventCount = d.Total,
-                UniqueUserCount = d.Users,
+                UniqueUserCount = users,
                 DistinctEventTypes = d.EventTypes,
-                DistinctFeatureCategories = d.Categories,
+                DistinctFeatureCategories = categories,
                 TopEventType = t.Event,
-                TopEventCount = t.Occurrences,
+                TopEventCount = t.EventCount,
                 // Rounded half away from zero to 2 decimals in integer arithmetic: exact on both engines.
-                AvgEventsPerUser = d.Users == 0 ? 0 : SqlFunctions.Hundredths((200 * d.UserEvents + d.Users) / (2 * d.Users)),
+                AvgEventsPerUser = users == 0 ? 0 : SqlFunctions.Hundredths((200 * d.UserEvents + users) / (2 * users)),
                 IssueEvents = d.Issue,
                 AiEvents = d.Ai,
                 FrontendEvents = d.Frontend,
                 KbEvents = d.Kb,
-                FeatureCategoriesUsed = d.Categories == 0 ? null : categoriesUsed.Substring(2),
+                FeatureCategoriesUsed = categories == 0 ? null : categoriesUsed.Substring(2),
                 SalesforceAccountName = account.AccountName,
                 Industry = account.Industry,
                 AccountSegment = account.Segment,
                 SeatTier = account.SeatTier,
                 CurrentArr = (double?)account.CurrentArr,
                 AnnualRevenue = (double?)account.AnnualRevenue,
-                IsPayingCustomer = account.CurrentArr > 0,
+                IsPayingCustomer = PayingCustomer.Is(account.CurrentArr),
                 LoadedAt = ctx.StartedAt,
             };
         step.RowsWritten = await rows.InsertAsync(db.GetTable<OrgDailyActivityRow>(), r => r);
-    }
-
-    public static async Task BuildUserDailyAsync(BuildContext ctx, PipelineRunStep step)
-    {
-        step.RowsDeleted = await DeleteRecomputedAsync<IntOrgUserDaily>(ctx);
-        var rows =
-            from e in EventsToAggregate(ctx)
-            where !e.IsSystem
-            group e by new { OrgId = e.OrgId ?? "", UserId = e.DistinctId ?? "", ActivityDate = e.ActivityDate ?? DateOnly.MinValue } into g
-            select new IntOrgUserDaily
-            {
-                OrgId = g.Key.OrgId,
-                UserId = g.Key.UserId,
-                ActivityDate = g.Key.ActivityDate,
-                EventCount = g.Count(),
-                AiEventCount = g.Count(e => e.Category == AiFeatures),
-            };
-        step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgUserDaily>(), r => r);
     }
 }

@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -44,14 +45,14 @@ internal sealed class ReferenceReadinessConfiguration : IEntityTypeConfiguration
         e.Property(x => x.ActiveUsers30d).HasColumnName("active_users_30d");
         e.Property(x => x.Issues30d).HasColumnName("issues_30d");
         e.Property(x => x.UrgentIssues30d).HasColumnName("urgent_issues_30d");
-        e.Property(x => x.AvgCsat30d).HasColumnName("avg_csat_30d").HasPrecision(9, 4);
+        e.Property(x => x.AvgCsat30d).HasColumnName("avg_csat_30d").HasPrecision(9, ScoreMath.ComponentDecimals);
         foreach (var component in new[] { nameof(ReferenceReadinessRow.TrendScore), nameof(ReferenceReadinessRow.UsageScore),
                      nameof(ReferenceReadinessRow.EngagementScore), nameof(ReferenceReadinessRow.SentimentScore),
                      nameof(ReferenceReadinessRow.SupportScore), nameof(ReferenceReadinessRow.RenewalScore),
                      nameof(ReferenceReadinessRow.SizeScore), nameof(ReferenceReadinessRow.TenureScore) })
-            e.Property(component).HasPrecision(9, 4);
-        e.Property(x => x.HealthScore).HasPrecision(4, 1);
-        e.Property(x => x.ReferenceReadinessScore).HasPrecision(4, 1);
+            e.Property(component).HasPrecision(9, ScoreMath.ComponentDecimals);
+        e.Property(x => x.HealthScore).HasPrecision(4, ScoreMath.ScoreDecimals);
+        e.Property(x => x.ReferenceReadinessScore).HasPrecision(4, ScoreMath.ScoreDecimals);
         e.Property(x => x.HealthBand).HasMaxLength(20);
         e.HasIndex(x => new { x.AsOfDate, x.HealthBand });
     }

@@ -116,6 +116,45 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.ToTable("int_org_account", "pipeline");
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgEventDaily", b =>
+                {
+                    b.Property<string>("OrgId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasColumnType("date")
+                        .HasColumnName("activity_date");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("int")
+                        .HasColumnName("event_count");
+
+                    b.Property<int>("UserEventCount")
+                        .HasColumnType("int")
+                        .HasColumnName("user_event_count");
+
+                    b.HasKey("OrgId", "ActivityDate", "Event");
+
+                    b.ToTable("int_org_event_daily", "marts");
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgSpine", b =>
                 {
                     b.Property<string>("OrgId")
@@ -740,6 +779,36 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRowIssue", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ExampleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("example_key");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.HasKey("RunId", "Model", "Reason");
+
+                    b.ToTable("pipeline_row_issues", "pipeline");
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRun", b =>
                 {
                     b.Property<long>("Id")
@@ -870,7 +939,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.ToTable("pipeline_watermarks", "pipeline");
                 });
 
-            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedAsOf", b =>
+            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedAsOfRange", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
@@ -879,11 +948,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.Property<DateOnly>("AsOfDate")
+                    b.Property<DateOnly>("FromDate")
                         .HasColumnType("date")
-                        .HasColumnName("as_of_date");
+                        .HasColumnName("from_date");
 
-                    b.HasKey("OrgId", "AsOfDate");
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("OrgId", "FromDate", "ToDate");
 
                     b.ToTable("work_touched_as_of", "pipeline");
                 });
@@ -1286,6 +1359,11 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason");
+
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
                         .HasColumnName("renewal_date");
@@ -1360,6 +1438,11 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("resolved_at");
@@ -1411,6 +1494,11 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason");
+
                     b.HasKey("Id");
 
                     b.ToTable("load_pylon_organizations", "pipeline");
@@ -1418,12 +1506,12 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadProductEvent", b =>
                 {
-                    b.Property<string>("Uuid")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly?>("ActivityDate")
                         .HasColumnType("date")
@@ -1460,11 +1548,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("bit")
                         .HasColumnName("is_system");
 
-                    b.Property<string>("MissingField")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
-                        .HasColumnName("missing_field");
-
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
@@ -1479,11 +1562,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.Property<DateTimeOffset?>("Timestamp")
-                        .HasColumnType("datetimeoffset")
-                        .HasColumnName("timestamp");
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason");
 
-                    b.HasKey("Uuid");
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("uuid")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.HasKey("Id");
 
                     b.ToTable("load_product_events", "pipeline");
                 });
@@ -1532,6 +1624,11 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("raw_id")
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason");
 
                     b.HasKey("Id");
 
@@ -1742,12 +1839,12 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgProductEvent", b =>
                 {
-                    b.Property<string>("Uuid")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly?>("ActivityDate")
                         .HasColumnType("date")
@@ -1784,11 +1881,6 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("bit")
                         .HasColumnName("is_system");
 
-                    b.Property<string>("MissingField")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
-                        .HasColumnName("missing_field");
-
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
@@ -1803,15 +1895,24 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.Property<DateTimeOffset?>("Timestamp")
-                        .HasColumnType("datetimeoffset")
-                        .HasColumnName("timestamp");
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason");
 
-                    b.HasKey("Uuid");
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("uuid")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.HasIndex("DistinctId");
+                    b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "ActivityDate");
+                    b.HasIndex("Uuid");
+
+                    b.HasIndex("OrgId", "ActivityDate", "Event");
 
                     b.ToTable("stg_product_events", "pipeline");
                 });
@@ -1877,6 +1978,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRowIssue", b =>
+                {
+                    b.HasOne("PylonPortal.Analytics.Pipeline.PipelineRun", null)
+                        .WithMany("RowIssues")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRunStep", b =>
                 {
                     b.HasOne("PylonPortal.Analytics.Pipeline.PipelineRun", null)
@@ -1889,6 +1999,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRun", b =>
                 {
                     b.Navigation("Checks");
+
+                    b.Navigation("RowIssues");
 
                     b.Navigation("Steps");
                 });

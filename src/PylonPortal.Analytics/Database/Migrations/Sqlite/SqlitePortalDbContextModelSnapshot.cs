@@ -107,6 +107,43 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.ToTable("int_org_account", (string)null);
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgEventDaily", b =>
+                {
+                    b.Property<string>("OrgId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_date");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_count");
+
+                    b.Property<int>("UserEventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_event_count");
+
+                    b.HasKey("OrgId", "ActivityDate", "Event");
+
+                    b.ToTable("int_org_event_daily", (string)null);
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgSpine", b =>
                 {
                     b.Property<string>("OrgId")
@@ -727,6 +764,36 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRowIssue", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ExampleKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("example_key");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.HasKey("RunId", "Model", "Reason");
+
+                    b.ToTable("pipeline_row_issues", (string)null);
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRun", b =>
                 {
                     b.Property<long>("Id")
@@ -856,7 +923,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.ToTable("pipeline_watermarks", (string)null);
                 });
 
-            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedAsOf", b =>
+            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedAsOfRange", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
@@ -864,11 +931,15 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("org_id")
                         .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.Property<DateOnly>("AsOfDate")
+                    b.Property<DateOnly>("FromDate")
                         .HasColumnType("TEXT")
-                        .HasColumnName("as_of_date");
+                        .HasColumnName("from_date");
 
-                    b.HasKey("OrgId", "AsOfDate");
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("OrgId", "FromDate", "ToDate");
 
                     b.ToTable("work_touched_as_of", (string)null);
                 });
@@ -1250,6 +1321,11 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("raw_id")
                         .HasAnnotation("Pylon:Ordinal", true);
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("renewal_date");
@@ -1320,6 +1396,11 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("raw_id")
                         .HasAnnotation("Pylon:Ordinal", true);
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
                     b.Property<string>("ResolvedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
@@ -1369,6 +1450,11 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("raw_id")
                         .HasAnnotation("Pylon:Ordinal", true);
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
                     b.HasKey("Id");
 
                     b.ToTable("load_pylon_organizations", (string)null);
@@ -1376,11 +1462,10 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadProductEvent", b =>
                 {
-                    b.Property<string>("Uuid")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uuid")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
                     b.Property<DateOnly?>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -1415,11 +1500,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_system");
 
-                    b.Property<string>("MissingField")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("missing_field");
-
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1432,11 +1512,19 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("raw_id")
                         .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.Property<string>("Timestamp")
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
-                        .HasColumnName("timestamp");
+                        .HasColumnName("reject_reason");
 
-                    b.HasKey("Uuid");
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.HasKey("Id");
 
                     b.ToTable("load_product_events", (string)null);
                 });
@@ -1482,6 +1570,11 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("raw_id")
                         .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
                     b.HasKey("Id");
 
@@ -1683,11 +1776,10 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgProductEvent", b =>
                 {
-                    b.Property<string>("Uuid")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uuid")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
                     b.Property<DateOnly?>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -1722,11 +1814,6 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_system");
 
-                    b.Property<string>("MissingField")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("missing_field");
-
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1739,15 +1826,23 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnName("raw_id")
                         .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.Property<string>("Timestamp")
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
-                        .HasColumnName("timestamp");
+                        .HasColumnName("reject_reason");
 
-                    b.HasKey("Uuid");
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid")
+                        .HasAnnotation("Pylon:Ordinal", true);
 
-                    b.HasIndex("DistinctId");
+                    b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "ActivityDate");
+                    b.HasIndex("Uuid");
+
+                    b.HasIndex("OrgId", "ActivityDate", "Event");
 
                     b.ToTable("stg_product_events", (string)null);
                 });
@@ -1810,6 +1905,15 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRowIssue", b =>
+                {
+                    b.HasOne("PylonPortal.Analytics.Pipeline.PipelineRun", null)
+                        .WithMany("RowIssues")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRunStep", b =>
                 {
                     b.HasOne("PylonPortal.Analytics.Pipeline.PipelineRun", null)
@@ -1822,6 +1926,8 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRun", b =>
                 {
                     b.Navigation("Checks");
+
+                    b.Navigation("RowIssues");
 
                     b.Navigation("Steps");
                 });

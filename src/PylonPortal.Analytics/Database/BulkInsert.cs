@@ -1,0 +1,38 @@
+using LinqToDB;
+using LinqToDB.Data;
+using Microsoft.Data.Sqlite;
+
+namespace PylonPortal.Analytics.Database;
+
+/// <summary>
+/// Writes rows computed in .NET (the scored marts) inside the build's transaction, the fastest way each
+/// engine offers: SQL Server's bulk copy (one stream rather than thousands of compiled multi-row INSERTs),
+/// and on SQLite, which has no bulk protocol, one prepared INSERT executed per row.
+/// </summary>
+public static class BulkInsert
+{
+    public static async Task<long> RowsAsync<T>(DataConnection db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return 0;
+        if (db.TryGetDbConnection() is not SqliteConnection sqlite)
+            return (await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, ct)).RowsCopied;
+
+        var entity = db.MappingSchema.GetEntityDescriptor(typeof(T));
+        var columns = entity.Columns.Where(c => !c.SkipOnInsert && !c.IsIdentity).ToList();
+        await using var command = sqlite.CreateCommand();
+        command.Transaction = (SqliteTransaction?)db.Transaction;
+        command.CommandText =
+            $"INSERT INTO \"{entity.Name.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.ColumnName}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Count; i++)
+                parameters[i].Value = columns[i].GetProviderValue(row) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return rows.Count;
+    }
+}
