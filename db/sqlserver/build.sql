@@ -1792,6 +1792,110 @@ WHERE
 	1 = 0;
 GO
 
+DELETE [t1]
+FROM
+	[marts].[int_segment_weekly_activity] [t1];
+GO
+
+INSERT INTO [marts].[int_segment_weekly_activity]
+(
+	[segment],
+	[week_start],
+	[active_orgs],
+	[total_events],
+	[issue_events],
+	[ai_events],
+	[frontend_events],
+	[kb_events],
+	[issue_orgs],
+	[ai_orgs],
+	[frontend_orgs],
+	[kb_orgs]
+)
+SELECT
+	[g_3].[Segment_1],
+	[g_3].[Week],
+	COUNT(*),
+	SUM([g_3].[c1]),
+	SUM([g_3].[c2]),
+	SUM([g_3].[c3]),
+	SUM([g_3].[c4]),
+	SUM([g_3].[c5]),
+	COUNT(IIF([g_3].[c2] > 0, 1, NULL)),
+	COUNT(IIF([g_3].[c3] > 0, 1, NULL)),
+	COUNT(IIF([g_3].[c4] > 0, 1, NULL)),
+	COUNT(IIF([g_3].[c5] > 0, 1, NULL))
+FROM
+	(
+		SELECT
+			[g_2].[Segment_1],
+			[g_2].[Week],
+			SUM(CAST([g_2].[total_event_count] AS BigInt)) as [c1],
+			SUM(CAST([g_2].[issue_events] AS BigInt)) as [c2],
+			SUM(CAST([g_2].[ai_events] AS BigInt)) as [c3],
+			SUM(CAST([g_2].[frontend_events] AS BigInt)) as [c4],
+			SUM(CAST([g_2].[kb_events] AS BigInt)) as [c5]
+		FROM
+			(
+				SELECT
+					Coalesce([g_1].[account_segment], N'') as [Segment_1],
+					DATEADD(day, -(DATEDIFF(day, CAST('19000101' AS DATE), [g_1].[activity_date]) % 7), [g_1].[activity_date]) as [Week],
+					[g_1].[org_id] as [OrgId],
+					[g_1].[total_event_count],
+					[g_1].[issue_events],
+					[g_1].[ai_events],
+					[g_1].[frontend_events],
+					[g_1].[kb_events]
+				FROM
+					[marts].[fct_org_daily_activity] [g_1]
+			) [g_2]
+		GROUP BY
+			[g_2].[Segment_1],
+			[g_2].[Week],
+			[g_2].[OrgId]
+	) [g_3]
+GROUP BY
+	[g_3].[Segment_1],
+	[g_3].[Week];
+GO
+
+DELETE [t1]
+FROM
+	[marts].[int_segment_event_daily] [t1];
+GO
+
+INSERT INTO [marts].[int_segment_event_daily]
+(
+	[segment],
+	[activity_date],
+	[event],
+	[category],
+	[event_count]
+)
+SELECT
+	[g_2].[Segment_1],
+	[g_2].[ActivityDate],
+	[g_2].[Event],
+	MAX([g_2].[category]),
+	SUM(CAST([g_2].[event_count] AS BigInt))
+FROM
+	(
+		SELECT
+			Coalesce([a].[segment], N'') as [Segment_1],
+			[g_1].[activity_date] as [ActivityDate],
+			[g_1].[event] as [Event],
+			[g_1].[category],
+			[g_1].[event_count]
+		FROM
+			[marts].[int_org_event_daily] [g_1]
+				LEFT JOIN [pipeline].[int_org_account] [a] ON [a].[org_id] = [g_1].[org_id]
+	) [g_2]
+GROUP BY
+	[g_2].[Segment_1],
+	[g_2].[ActivityDate],
+	[g_2].[Event];
+GO
+
 SELECT TOP (1)
 	[r].[scoring_settings]
 FROM
@@ -2110,6 +2214,88 @@ FROM
 	[pipeline].[pipeline_row_issues] [c_1]
 WHERE
 	[c_1].[run_id] = @runId;
+GO
+
+DECLARE @RunId BigInt;
+DECLARE @Position Int;
+DECLARE @Model NVarChar(100);
+DECLARE @RowsRead BigInt;
+DECLARE @RowsRejected BigInt;
+DECLARE @RowsUnattributed BigInt;
+DECLARE @RowsWithAirbyteChanges BigInt;
+DECLARE @RowsWritten BigInt;
+DECLARE @RowsDeleted BigInt;
+DECLARE @Watermark BigInt;
+DECLARE @ElapsedMs BigInt;
+INSERT INTO [pipeline].[pipeline_run_steps]
+(
+	[run_id],
+	[position],
+	[model],
+	[rows_read],
+	[rows_rejected],
+	[rows_unattributed],
+	[rows_with_airbyte_changes],
+	[rows_written],
+	[rows_deleted],
+	[watermark],
+	[elapsed_ms]
+)
+VALUES
+(
+	@RunId,
+	@Position,
+	@Model,
+	@RowsRead,
+	@RowsRejected,
+	@RowsUnattributed,
+	@RowsWithAirbyteChanges,
+	@RowsWritten,
+	@RowsDeleted,
+	@Watermark,
+	@ElapsedMs
+);
+GO
+
+DECLARE @RunId BigInt;
+DECLARE @Position Int;
+DECLARE @Model NVarChar(100);
+DECLARE @RowsRead BigInt;
+DECLARE @RowsRejected BigInt;
+DECLARE @RowsUnattributed BigInt;
+DECLARE @RowsWithAirbyteChanges BigInt;
+DECLARE @RowsWritten BigInt;
+DECLARE @RowsDeleted BigInt;
+DECLARE @Watermark BigInt;
+DECLARE @ElapsedMs BigInt;
+INSERT INTO [pipeline].[pipeline_run_steps]
+(
+	[run_id],
+	[position],
+	[model],
+	[rows_read],
+	[rows_rejected],
+	[rows_unattributed],
+	[rows_with_airbyte_changes],
+	[rows_written],
+	[rows_deleted],
+	[watermark],
+	[elapsed_ms]
+)
+VALUES
+(
+	@RunId,
+	@Position,
+	@Model,
+	@RowsRead,
+	@RowsRejected,
+	@RowsUnattributed,
+	@RowsWithAirbyteChanges,
+	@RowsWritten,
+	@RowsDeleted,
+	@Watermark,
+	@ElapsedMs
+);
 GO
 
 DECLARE @RunId BigInt;
@@ -4655,6 +4841,35 @@ SELECT DISTINCT
 	[k_1].[activity_date]
 FROM
 	[pipeline].[stg_product_events] [k_1]
+WHERE
+	[k_1].[org_id] IN (
+		SELECT
+			[o].[org_id]
+		FROM
+			[pipeline].[work_touched_orgs] [o]
+		WHERE
+			[o].[source] <> N'issues'
+	) AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_days] [t]
+		WHERE
+			[t].[org_id] = [k_1].[org_id] AND [t].[activity_date] = [k_1].[activity_date]
+	);
+GO
+
+INSERT INTO [pipeline].[work_touched_days]
+(
+	[org_id],
+	[activity_date]
+)
+SELECT DISTINCT
+	[k_1].[org_id],
+	[k_1].[activity_date]
+FROM
+	[marts].[fct_org_daily_activity] [k_1]
 WHERE
 	[k_1].[org_id] IN (
 		SELECT

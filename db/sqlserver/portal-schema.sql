@@ -978,3 +978,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+)
+BEGIN
+    DELETE FROM [pipeline].[pipeline_watermarks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+)
+BEGIN
+    CREATE TABLE [marts].[int_segment_event_daily] (
+        [segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [activity_date] date NOT NULL,
+        [event] nvarchar(400) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [category] nvarchar(40) NOT NULL,
+        [event_count] bigint NOT NULL,
+        CONSTRAINT [PK_int_segment_event_daily] PRIMARY KEY ([segment], [activity_date], [event])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+)
+BEGIN
+    CREATE TABLE [marts].[int_segment_weekly_activity] (
+        [segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [week_start] date NOT NULL,
+        [active_orgs] int NOT NULL,
+        [total_events] bigint NOT NULL,
+        [issue_events] bigint NOT NULL,
+        [ai_events] bigint NOT NULL,
+        [frontend_events] bigint NOT NULL,
+        [kb_events] bigint NOT NULL,
+        [issue_orgs] int NOT NULL,
+        [ai_orgs] int NOT NULL,
+        [frontend_orgs] int NOT NULL,
+        [kb_orgs] int NOT NULL,
+        CONSTRAINT [PK_int_segment_weekly_activity] PRIMARY KEY ([segment], [week_start])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202162430_TrendAggregates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -14,6 +14,9 @@ public static class MartSnapshot
         {
             ["fct_org_daily_activity"] = Rows(await c.OrgDailyActivity.AsNoTracking().ToListAsync(), r => r.LoadedAt = default),
             ["int_org_user_daily"] = Rows(await c.OrgUserDaily.AsNoTracking().ToListAsync(), _ => { }),
+            ["int_org_event_daily"] = Rows(await c.OrgEventDaily.AsNoTracking().ToListAsync(), _ => { }),
+            ["int_segment_weekly_activity"] = Rows(await c.SegmentWeeklyActivity.AsNoTracking().ToListAsync(), _ => { }),
+            ["int_segment_event_daily"] = Rows(await c.SegmentEventDaily.AsNoTracking().ToListAsync(), _ => { }),
             ["fct_customer_ai_adoption_30d"] = Rows(await c.AiAdoption.AsNoTracking().ToListAsync(), r => r.LoadedAt = default),
             ["fct_reference_readiness_30d"] = Rows(await c.ReferenceReadiness.AsNoTracking().ToListAsync(), r => r.LoadedAt = default),
         };

@@ -4,6 +4,7 @@ using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts.AiAdoption;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
 using PylonPortal.Analytics.Marts.ReferenceReadiness;
+using PylonPortal.Analytics.Marts.Trends;
 using PylonPortal.Analytics.Pipeline;
 using PylonPortal.Analytics.Sources;
 using PylonPortal.Analytics.Staging;
@@ -34,6 +35,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IntOrgEventDaily> OrgEventDaily => Set<IntOrgEventDaily>();
     public DbSet<IntOrgSpine> OrgSpine => Set<IntOrgSpine>();
     public DbSet<IntCalendarDate> Calendar => Set<IntCalendarDate>();
+    public DbSet<IntSegmentWeeklyActivity> SegmentWeeklyActivity => Set<IntSegmentWeeklyActivity>();
+    public DbSet<IntSegmentEventDaily> SegmentEventDaily => Set<IntSegmentEventDaily>();
 
     public DbSet<OrgDailyActivityRow> OrgDailyActivity => Set<OrgDailyActivityRow>();
     public DbSet<AiAdoptionRow> AiAdoption => Set<AiAdoptionRow>();

@@ -66,6 +66,14 @@ public static class SqlFunctions
     public static DateOnly AddDays(DateOnly date, int days) => throw ServerSideOnly();
 
     /// <summary>
+    /// The Monday on or before <paramref name="date"/> (ISO weeks). SQL Server counts days from 1900-01-01, a Monday,
+    /// so the result does not depend on SET DATEFIRST or the language.
+    /// </summary>
+    [Sql.Expression(ProviderName.SQLite, "date({0}, '-' || ((CAST(strftime('%w', {0}) AS INTEGER) + 6) % 7) || ' days')", ServerSideOnly = true)]
+    [Sql.Expression(ProviderName.SqlServer, "DATEADD(day, -(DATEDIFF(day, CAST('19000101' AS DATE), {0}) % 7), {0})", ServerSideOnly = true)]
+    public static DateOnly WeekStart(DateOnly date) => throw ServerSideOnly();
+
+    /// <summary>
     /// 0 for the NULL an outer join gives a row it did not find. Written out because linq2db drops <c>?? 0</c> on a
     /// column it believes is never NULL (a CTE's COUNT or SUM), and a NULL running sum would then count as nothing.
     /// </summary>

@@ -11,6 +11,7 @@ using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts;
 using PylonPortal.Analytics.Marts.AiAdoption;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
+using PylonPortal.Analytics.Marts.Trends;
 using PylonPortal.Analytics.Marts.ReferenceReadiness;
 using PylonPortal.Analytics.Quality;
 using PylonPortal.Analytics.Scoring;
@@ -140,6 +141,8 @@ public sealed class BuildService(
         CalendarChange calendar = null!;
         await ctx.StepAsync("int_calendar", async s => calendar = await CalendarModel.BuildCalendarAsync(ctx, s));
         await ctx.StepAsync("int_org_spine", s => CalendarModel.BuildSpineAsync(ctx, s, calendar));
+        await ctx.StepAsync("int_segment_weekly_activity", s => TrendAggregatesModel.BuildWeeklyAsync(ctx, s));
+        await ctx.StepAsync("int_segment_event_daily", s => TrendAggregatesModel.BuildEventDailyAsync(ctx, s));
 
         // The trend rule depends on the first activity date of the whole dataset, and every score on the
         // Scoring settings: when either changes, every as-of date is recomputed.

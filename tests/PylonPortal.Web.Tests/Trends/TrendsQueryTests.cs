@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
+using PylonPortal.Analytics.Marts.Trends;
+using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Analytics.Scoring;
 using PylonPortal.Analytics.Staging;
 using PylonPortal.Web.Components.Pages.Trends;
 using PylonPortal.Web.Tests.Shared;
@@ -208,8 +211,10 @@ public sealed class TrendsQueryTests : IAsyncLifetime
     [Fact]
     public async Task Fastest_growing_follows_the_segment_of_the_orgs_account()
     {
-        // As the pipeline writes them: every org with staged events has daily rows carrying its segment.
+        // As the pipeline writes them: every org with staged events has daily rows carrying its account's segment.
         await _db.AddAsync(
+            new IntOrgAccount { OrgId = "ent", AccountId = "1", Segment = "Enterprise" },
+            new IntOrgAccount { OrgId = "smb", AccountId = "2", Segment = "SMB" },
             Day("ent", Through.ToString("O"), total: 4, ai: 4, segment: "Enterprise"),
             Day("smb", Through.ToString("O"), total: 9, issue: 9, segment: "SMB"),
             Day("no-account", Through.ToString("O"), total: 2, issue: 2));
@@ -253,13 +258,30 @@ public sealed class TrendsQueryTests : IAsyncLifetime
 
         Assert.Contains("DATEDIFF", weekly);
         Assert.Contains("GROUP BY", weekly);
-        Assert.Contains("COUNT(", weekly);
-        Assert.Contains("GROUP BY [s].[event], [s].[category]", growth);
-        Assert.Contains("[fct_org_daily_activity]", growth);
+        Assert.Contains("[int_segment_weekly_activity]", weekly);
+        Assert.Contains("GROUP BY [i].[event], [i].[category]", growth);
+        Assert.Contains("[int_segment_event_daily]", growth);
+    }
+
+    /// <summary>
+    /// Runs the pipeline's own models over the hand-made daily rows and staged events, as a full build would after
+    /// fct_org_daily_activity: int_org_event_daily, int_calendar and the two trend aggregates the page reads.
+    /// </summary>
+    private async Task BuildTrendAggregatesAsync()
+    {
+        await using var context = _db.Factory.Create();
+        await using var sql = context.Sql();
+        var ctx = new BuildContext(sql, 0, DateTimeOffset.UnixEpoch, fullRefresh: true, new PipelineOptions(), new ScoringOptions(), NullBuildObserver.Instance);
+        await context.OrgEventDaily.ExecuteDeleteAsync(); // a full build clears it first
+        await OrgDailyActivityModel.BuildEventDailyAsync(ctx, new PipelineRunStep());
+        await CalendarModel.BuildCalendarAsync(ctx, new PipelineRunStep());
+        await TrendAggregatesModel.BuildWeeklyAsync(ctx, new PipelineRunStep());
+        await TrendAggregatesModel.BuildEventDailyAsync(ctx, new PipelineRunStep());
     }
 
     private async Task<TrendsReport> LoadAsync(TrendsFilter filter)
     {
+        await BuildTrendAggregatesAsync();
         await using var db = _db.Factory.Create();
         var report = await TrendsQuery.LoadAsync(db, filter);
         Assert.NotNull(report);

@@ -19,7 +19,10 @@ internal static class OrgDailyActivityModel
     private static IQueryable<TouchedOrg> OrgsTouchingDaily(BuildContext ctx) =>
         ctx.Db.GetTable<TouchedOrg>().Where(o => o.Source != TouchSources.Issues);
 
-    /// <summary>Adds every staged date of an org whose users, organization row or account changed (a full build has every date already).</summary>
+    /// <summary>
+    /// Adds every date of an org whose users, organization row or account changed: those it has staged now and
+    /// those it had in the marts, which may be gone (a full build has every date already).
+    /// </summary>
     public static async Task TouchEveryDateOfTouchedOrgsAsync(BuildContext ctx)
     {
         if (ctx.FullRefresh) return;
@@ -28,6 +31,10 @@ internal static class OrgDailyActivityModel
             from e in ctx.Db.GetTable<StgProductEvent>()
             where orgs.Contains(e.OrgId)
             select new TouchedDay { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value });
+        await StagingSql.TouchDaysAsync(ctx.Db,
+            from d in ctx.Db.GetTable<OrgDailyActivityRow>()
+            where orgs.Contains(d.OrgId)
+            select new TouchedDay { OrgId = d.OrgId, ActivityDate = d.ActivityDate });
     }
 
     /// <summary>

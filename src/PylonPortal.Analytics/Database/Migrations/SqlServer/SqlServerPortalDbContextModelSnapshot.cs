@@ -704,6 +704,99 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.ToTable("fct_reference_readiness_30d", "marts");
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentEventDaily", b =>
+                {
+                    b.Property<string>("Segment")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasColumnType("date")
+                        .HasColumnName("activity_date");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_count");
+
+                    b.HasKey("Segment", "ActivityDate", "Event");
+
+                    b.ToTable("int_segment_event_daily", "marts");
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentWeeklyActivity", b =>
+                {
+                    b.Property<string>("Segment")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<int>("ActiveOrgs")
+                        .HasColumnType("int")
+                        .HasColumnName("active_orgs");
+
+                    b.Property<long>("AiEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ai_events");
+
+                    b.Property<int>("AiOrgs")
+                        .HasColumnType("int")
+                        .HasColumnName("ai_orgs");
+
+                    b.Property<long>("FrontendEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("frontend_events");
+
+                    b.Property<int>("FrontendOrgs")
+                        .HasColumnType("int")
+                        .HasColumnName("frontend_orgs");
+
+                    b.Property<long>("IssueEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_events");
+
+                    b.Property<int>("IssueOrgs")
+                        .HasColumnType("int")
+                        .HasColumnName("issue_orgs");
+
+                    b.Property<long>("KbEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kb_events");
+
+                    b.Property<int>("KbOrgs")
+                        .HasColumnType("int")
+                        .HasColumnName("kb_orgs");
+
+                    b.Property<long>("TotalEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_events");
+
+                    b.HasKey("Segment", "WeekStart");
+
+                    b.ToTable("int_segment_weekly_activity", "marts");
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineCheckResult", b =>
                 {
                     b.Property<long>("RunId")

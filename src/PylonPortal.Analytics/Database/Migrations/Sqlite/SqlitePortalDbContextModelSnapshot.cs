@@ -689,6 +689,96 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.ToTable("fct_reference_readiness_30d", (string)null);
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentEventDaily", b =>
+                {
+                    b.Property<string>("Segment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_date");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_count");
+
+                    b.HasKey("Segment", "ActivityDate", "Event");
+
+                    b.ToTable("int_segment_event_daily", (string)null);
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentWeeklyActivity", b =>
+                {
+                    b.Property<string>("Segment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment")
+                        .HasAnnotation("Pylon:Ordinal", true);
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week_start");
+
+                    b.Property<int>("ActiveOrgs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active_orgs");
+
+                    b.Property<long>("AiEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ai_events");
+
+                    b.Property<int>("AiOrgs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ai_orgs");
+
+                    b.Property<long>("FrontendEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frontend_events");
+
+                    b.Property<int>("FrontendOrgs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frontend_orgs");
+
+                    b.Property<long>("IssueEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_events");
+
+                    b.Property<int>("IssueOrgs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_orgs");
+
+                    b.Property<long>("KbEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kb_events");
+
+                    b.Property<int>("KbOrgs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kb_orgs");
+
+                    b.Property<long>("TotalEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_events");
+
+                    b.HasKey("Segment", "WeekStart");
+
+                    b.ToTable("int_segment_weekly_activity", (string)null);
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineCheckResult", b =>
                 {
                     b.Property<long>("RunId")

@@ -18,9 +18,10 @@ public static class TrendsQuery
     /// <summary>Null when there is no activity at all yet.</summary>
     public static async Task<TrendsReport?> LoadAsync(PortalDbContext db, TrendsFilter filter, CancellationToken ct = default)
     {
-        if (await db.OrgDailyActivity.MaxAsync(d => (DateOnly?)d.ActivityDate, ct) is not { } through)
+        // int_calendar runs from the first to the last activity_date of the daily mart: two key lookups.
+        if (await db.Calendar.MaxAsync(c => (DateOnly?)c.Date, ct) is not { } through)
             return null;
-        var from = await db.OrgDailyActivity.MinAsync(d => d.ActivityDate, ct);
+        var from = await db.Calendar.MinAsync(c => c.Date, ct);
 
         // The chosen number of weeks back from the latest data, but never before the history starts.
         var lastWeek = WeekStart(through);
@@ -47,60 +48,44 @@ public static class TrendsQuery
 
     /// <summary>
     /// One row per week (numbered from <paramref name="firstWeek"/>) with its event counts and how many orgs
-    /// were active and used each category. Grouped per org and week first, so an org counts once per week.
+    /// were active and used each category, from int_segment_weekly_activity (an org counts once per week, and
+    /// has one segment, so segments add up).
     /// </summary>
     internal static IQueryable<WeekAggregate> Weekly(PortalDbContext db, string? segment, DateOnly firstWeek, DateOnly through)
     {
         var firstDay = firstWeek.DayNumber;
-        var days = db.OrgDailyActivity.AsNoTracking().Where(d => d.ActivityDate >= firstWeek && d.ActivityDate <= through);
-        if (segment is not null) days = days.Where(d => d.AccountSegment == segment);
-        return days
-            .GroupBy(d => new { d.OrgId, Week = (d.ActivityDate.DayNumber - firstDay) / 7 })
-            .Select(g => new
-            {
-                g.Key.Week,
-                Total = g.Sum(d => (long)d.TotalEventCount),
-                Issue = g.Sum(d => (long)d.IssueEvents),
-                Ai = g.Sum(d => (long)d.AiEvents),
-                Frontend = g.Sum(d => (long)d.FrontendEvents),
-                Kb = g.Sum(d => (long)d.KbEvents),
-            })
-            .GroupBy(o => o.Week)
+        var weeks = db.SegmentWeeklyActivity.AsNoTracking().Where(w => w.WeekStart >= firstWeek && w.WeekStart <= through);
+        if (segment is not null) weeks = weeks.Where(w => w.Segment == segment);
+        return weeks
+            .GroupBy(w => w.WeekStart)
             .Select(g => new WeekAggregate
             {
-                Week = g.Key,
-                ActiveOrgs = g.Count(),
-                Total = g.Sum(o => o.Total),
-                Issue = g.Sum(o => o.Issue),
-                Ai = g.Sum(o => o.Ai),
-                Frontend = g.Sum(o => o.Frontend),
-                Kb = g.Sum(o => o.Kb),
-                IssueOrgs = g.Count(o => o.Issue > 0),
-                AiOrgs = g.Count(o => o.Ai > 0),
-                FrontendOrgs = g.Count(o => o.Frontend > 0),
-                KbOrgs = g.Count(o => o.Kb > 0),
+                Week = (g.Key.DayNumber - firstDay) / 7,
+                ActiveOrgs = g.Sum(w => w.ActiveOrgs),
+                Total = g.Sum(w => w.TotalEvents),
+                Issue = g.Sum(w => w.IssueEvents),
+                Ai = g.Sum(w => w.AiEvents),
+                Frontend = g.Sum(w => w.FrontendEvents),
+                Kb = g.Sum(w => w.KbEvents),
+                IssueOrgs = g.Sum(w => w.IssueOrgs),
+                AiOrgs = g.Sum(w => w.AiOrgs),
+                FrontendOrgs = g.Sum(w => w.FrontendOrgs),
+                KbOrgs = g.Sum(w => w.KbOrgs),
             });
     }
 
-    /// <summary>
-    /// Attributed events per event name in the two windows, from the staged events. Driven org by org, so
-    /// each org's 56 days are one range of the (org_id, activity_date) index (org_id IN ...) rather than a
-    /// scan of the history. The orgs and their segment come from the daily mart, as in the weekly figures.
-    /// </summary>
+    /// <summary>Attributed events per event name in the two windows, from int_segment_event_daily.</summary>
     internal static IQueryable<EventGrowth> EventCounts(PortalDbContext db, string? segment, DateWindow recent, DateWindow previous)
     {
-        var activeDays = db.OrgDailyActivity.Where(d => d.ActivityDate >= previous.Start && d.ActivityDate <= recent.End);
-        if (segment is not null) activeDays = activeDays.Where(d => d.AccountSegment == segment);
-        var orgs = activeDays.Select(d => d.OrgId);
-        var events = db.StgProductEvents.AsNoTracking()
-            .Where(e => orgs.Contains(e.OrgId!) && e.ActivityDate >= previous.Start && e.ActivityDate <= recent.End);
+        var days = db.SegmentEventDaily.AsNoTracking().Where(e => e.ActivityDate >= previous.Start && e.ActivityDate <= recent.End);
+        if (segment is not null) days = days.Where(e => e.Segment == segment);
         var recentStart = recent.Start;
-        return events
+        return days
             .GroupBy(e => new { e.Event, e.Category })
             .Select(g => new EventGrowth(
-                g.Key.Event!, g.Key.Category,
-                g.Count(e => e.ActivityDate >= recentStart),
-                g.Count(e => e.ActivityDate < recentStart)));
+                g.Key.Event, g.Key.Category,
+                g.Sum(e => e.ActivityDate >= recentStart ? e.EventCount : 0),
+                g.Sum(e => e.ActivityDate < recentStart ? e.EventCount : 0)));
     }
 
     /// <summary>
