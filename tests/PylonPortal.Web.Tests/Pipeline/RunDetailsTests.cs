@@ -107,6 +107,31 @@ public sealed class RunDetailsTests : IAsyncLifetime
         Assert.Contains("\"HighArrThreshold\"", details.Find(".scoring-settings").TextContent);
     }
 
+    [Fact]
+    public async Task A_build_past_bad_raw_rows_lists_each_reason_with_its_count_and_an_example()
+    {
+        var clock = TimeProvider.System;
+        await new DemoDataGenerator(_db.Factory, clock).GenerateAsync(new DemoDataOptions(Orgs: 4, Days: 10));
+        var extracted = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await _db.AddRawAsync(
+            RawEvent("far-future", "2999-12-31T00:00:00Z", extracted),
+            RawEvent(new string('u', 201), "2026-11-01T00:00:00Z", extracted));
+
+        var build = await new BuildService(_db.Factory, new PipelineOptions(), new ScoringOptions(), clock).RunAsync(new BuildRequest(Triggers.Cli));
+        Assert.True(build.Succeeded, build.Error);
+
+        var rows = Render(build.RunId).FindAll(".run-row-issues tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Contains(["stg_product_events", "future timestamp", "1", "far-future"], rows);
+        Assert.Contains(rows, r => r[1] == "too long: uuid" && r[2] == "1");
+    }
+
+    private static PylonPortal.Analytics.Sources.RawProductEvent RawEvent(string uuid, string timestamp, long extractedAt) => new()
+    {
+        Uuid = uuid, Event = "issue:created", DistinctId = "someone@example.com", Timestamp = DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture),
+        AirbyteRawId = "raw-" + uuid.Length + uuid[..3], AirbyteExtractedAt = extractedAt,
+    };
+
     private IRenderedComponent<RunDetails> Render(long runId)
     {
         var details = _ctx.Render<RunDetails>(p => p.Add(d => d.RunId, runId));

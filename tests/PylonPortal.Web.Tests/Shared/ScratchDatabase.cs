@@ -1,4 +1,6 @@
+using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
+using PylonPortal.Analytics.Sources;
 using PylonPortal.Analytics.Database;
 
 namespace PylonPortal.Web.Tests.Shared;
@@ -31,6 +33,14 @@ public sealed class ScratchDatabase : IAsyncDisposable
         await using var context = Factory.Create();
         context.AddRange(rows);
         await context.SaveChangesAsync();
+    }
+
+    /// <summary>Adds raw Airbyte rows (keyless tables, so through linq2db rather than EF's change tracker).</summary>
+    public async Task AddRawAsync<T>(params T[] rows) where T : AirbyteRecord
+    {
+        await using var context = Factory.Create();
+        await using var db = context.Sql();
+        await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows }, rows);
     }
 
     public ValueTask DisposeAsync()

@@ -17,9 +17,13 @@ public sealed record RunSummary(
     public TimeSpan? LockWait => LockAcquiredAt - StartedAt;
 }
 
-/// <summary>What an expanded run shows: per-model counts, data-quality results, the Scoring settings and the error.</summary>
+/// <summary>
+/// What an expanded run shows: per-model counts, the raw rows staging set aside or changed and why,
+/// data-quality results, the Scoring settings and the error.
+/// </summary>
 public sealed record RunDetail(
-    IReadOnlyList<PipelineRunStep> Steps, IReadOnlyList<PipelineCheckResult> Checks, string? ScoringSettings, string? Error);
+    IReadOnlyList<PipelineRunStep> Steps, IReadOnlyList<PipelineRowIssue> RowIssues, IReadOnlyList<PipelineCheckResult> Checks,
+    string? ScoringSettings, string? Error);
 
 /// <summary>The run log as the pipeline page reads it: a page at a time, details on demand.</summary>
 public static class PipelineHistory
@@ -54,11 +58,13 @@ public static class PipelineHistory
             .Select(r => new { r.ScoringSettings, r.Error }).FirstOrDefaultAsync(ct);
         if (run is null) return null;
         var steps = await db.PipelineRunSteps.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Position).ToListAsync(ct);
+        var rowIssues = await db.PipelineRowIssues.AsNoTracking().Where(i => i.RunId == runId)
+            .OrderBy(i => i.Model).ThenByDescending(i => i.Rows).ThenBy(i => i.Reason).ToListAsync(ct);
         // Failed errors (why a build failed) first, then failed warnings, then the checks that passed.
         var checks = await db.PipelineCheckResults.AsNoTracking().Where(c => c.RunId == runId)
             .OrderBy(c => c.Status == CheckStatus.Pass).ThenBy(c => c.Severity != Severity.Error).ThenBy(c => c.Name)
             .ToListAsync(ct);
-        return new RunDetail(steps, checks, Indented(run.ScoringSettings), run.Error);
+        return new RunDetail(steps, rowIssues, checks, Indented(run.ScoringSettings), run.Error);
     }
 
     /// <summary>The stored settings are compact JSON; people read them indented. Anything else is shown as stored.</summary>
