@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using PylonPortal.Analytics.Database;
 
@@ -27,6 +30,49 @@ public class SqlServerTextTests
         Assert.Contains(statements, s => s.Sql.TrimStart().StartsWith("UPDATE", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Sql.Contains("ROW_NUMBER() OVER", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Sql.Contains("COLLATE Latin1_General_100_BIN2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_build_or_check_statement_mixes_two_collations()
+    {
+        var check = Collations();
+        var conflicts = (await SqlServerScripts.RecordAllAsync())
+            .SelectMany(s => check.Conflicts(s.Batch).Select(c => $"{s.Section}: {c}")).ToList();
+        Assert.True(conflicts.Count == 0, string.Join("\n\n", conflicts));
+    }
+
+    [Fact]
+    public void The_collation_check_finds_a_raw_column_combined_with_a_portal_column()
+    {
+        // Airbyte's columns take the database default; the portal's are binary. COALESCE of the two is Msg 451.
+        var conflicts = Collations().Conflicts(
+            "SELECT COALESCE([s].[name], [r].[name]) FROM [pipeline].[stg_pylon_organizations] [s] " +
+            "JOIN [airbyte].[pylon_organizations] [r] ON [r].[id] COLLATE Latin1_General_100_BIN2 = [s].[id] " +
+            "WHERE [r].[domain] = [s].[domain]");
+        Assert.Equal(2, conflicts.Count);
+        Assert.Contains("COALESCE([s].[name], [r].[name])", conflicts[0], StringComparison.Ordinal);
+        Assert.Contains("[r].[domain] = [s].[domain]", conflicts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_text_column_of_the_portals_own_tables_is_binary_on_SQL_Server()
+    {
+        using var context = SqlServerContext();
+        var portalText = context.GetService<IDesignTimeModel>().Model.GetEntityTypes()
+            .Where(e => e.GetSchema() is not (Schemas.Airbyte or Schemas.Salesforce))
+            .SelectMany(e => e.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (Column: $"{e.GetTableName()}.{p.GetColumnName()}", Collation: p.GetCollation())))
+            .ToList();
+        Assert.Contains(portalText, c => c.Column == "fct_reference_readiness_30d.account_segment");
+        Assert.All(portalText, c => Assert.True(c.Collation == Schemas.BinaryCollation, $"{c.Column}: {c.Collation ?? "database default"}"));
+    }
+
+    private static PortalDbContext SqlServerContext() =>
+        PortalDatabase.CreateContext(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, new OfflineSqlServerConnection());
+
+    private static CollationCheck Collations()
+    {
+        using var context = SqlServerContext();
+        return new CollationCheck(context);
     }
 
     [Fact]

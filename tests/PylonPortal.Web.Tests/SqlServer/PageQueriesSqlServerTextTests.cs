@@ -1,6 +1,7 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Tests.SqlServer;
 using PylonPortal.Web.Components.Pages.Health;
 using PylonPortal.Web.Components.Pages.Orgs;
 using PylonPortal.Web.Components.Pages.Overview;
@@ -66,6 +67,18 @@ public class PageQueriesSqlServerTextTests
         ["app bar"] = db => DataStatus.LoadAsync(db, TimeProvider.System),
     };
 
+    [Fact]
+    public async Task Health_search_ignores_case_on_SQL_Server_as_on_SQLite()
+    {
+        // The portal's text is binary (case-sensitive) on SQL Server; SQLite's LIKE ignores ASCII case. The
+        // search lowers the column so both engines find "ECHO" in "Echo Labs" (HealthQueryTests, on SQLite).
+        var connection = new OfflineSqlServerConnection { AnswerWithSampleRow = true };
+        await using (var db = PortalDatabase.CreateContext(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, connection))
+            await HealthQuery.PageAsync(db, new HealthRequest { AsOf = Date, Search = "ECHO" });
+        Assert.Contains(connection.Statements, s => s.Sql.Contains("LOWER([f].[org_name]) LIKE", StringComparison.Ordinal)
+                                                    && s.Sql.Contains("LOWER([f].[salesforce_account_name]) LIKE", StringComparison.Ordinal));
+    }
+
     /// <summary>The last tables each page reads: seeing them proves its loader went all the way.</summary>
     private static readonly Dictionary<string, string[]> LastTables = new()
     {
@@ -97,6 +110,11 @@ public class PageQueriesSqlServerTextTests
             Assert.True(errors.Count == 0,
                 $"{page}: {string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}"))}\n{statement.Batch}");
         }
+        // And SQL Server can run them: no expression mixes two collations (Msg 451/468, which a parser cannot see).
+        CollationCheck collations;
+        await using (var db = factory.Create()) collations = new CollationCheck(db);
+        var conflicts = connection.Statements.SelectMany(s => collations.Conflicts(s.Batch)).Distinct().ToList();
+        Assert.True(conflicts.Count == 0, $"{page}: " + string.Join("\n\n", conflicts));
         foreach (var table in LastTables[page])
             Assert.Contains(connection.Statements, s => s.Sql.Contains(table, StringComparison.Ordinal));
         // Every table by its SQL Server schema, as the migrations create it there.

@@ -33,11 +33,13 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.Property<string>("FriendlyName")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("friendly_name");
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Xml")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml");
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -61,21 +63,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("account_name");
+                        .HasColumnName("account_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -90,12 +91,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -104,12 +107,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("OrgId");
 
@@ -122,8 +127,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -133,14 +137,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("int")
@@ -161,8 +165,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("CreatedDate")
                         .HasColumnType("date")
@@ -183,8 +186,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -194,8 +196,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("user_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEventCount")
                         .HasColumnType("int")
@@ -217,8 +218,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("date")
@@ -229,7 +229,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
                         .HasColumnType("int")
@@ -273,7 +274,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("arr_ai_quadrant")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(22)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("BreadthScore")
                         .HasPrecision(9, 4)
@@ -302,7 +304,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("IntensityScore")
                         .HasPrecision(9, 4)
@@ -324,25 +327,29 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEvents30d")
                         .HasColumnType("int")
@@ -365,8 +372,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -377,7 +383,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(19)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEvents")
                         .HasColumnType("int")
@@ -414,7 +421,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("feature_categories_used")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(16)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FrontendEvents")
                         .HasColumnType("int")
@@ -425,7 +433,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(18)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
                         .HasColumnType("bit")
@@ -456,25 +465,29 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_domain")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(1);
+                        .HasColumnOrder(1)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(17)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(20)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int?>("TopEventCount")
                         .HasColumnType("int")
@@ -486,8 +499,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("top_event_type")
                         .HasColumnOrder(9)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEventCount")
                         .HasColumnType("int")
@@ -513,8 +525,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("date")
@@ -525,7 +536,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
                         .HasColumnType("int")
@@ -574,7 +586,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("health_band")
-                        .HasColumnOrder(27);
+                        .HasColumnOrder(27)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("HealthScore")
                         .HasPrecision(4, 1)
@@ -586,7 +599,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
                         .HasColumnType("bit")
@@ -612,7 +626,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("OrgUserCount")
                         .HasColumnType("int")
@@ -623,7 +638,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("ReferenceReadinessScore")
                         .HasPrecision(4, 1)
@@ -646,13 +662,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("SentimentScore")
                         .HasPrecision(9, 4)
@@ -713,18 +731,21 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Example")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("example");
+                        .HasColumnName("example")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("FailingRows")
                         .HasColumnType("bigint")
@@ -734,19 +755,22 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("severity");
+                        .HasColumnName("severity")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("RunId", "Name");
 
@@ -758,7 +782,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("AcquiredAt")
                         .HasColumnType("datetimeoffset")
@@ -788,17 +813,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Model")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ExampleKey")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("example_key");
+                        .HasColumnName("example_key")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("Rows")
                         .HasColumnType("bigint")
@@ -820,7 +848,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.Property<string>("Error")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("error");
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset")
@@ -837,11 +866,13 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("requested_by");
+                        .HasColumnName("requested_by")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ScoringSettings")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("scoring_settings");
+                        .HasColumnName("scoring_settings")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset")
@@ -851,13 +882,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("trigger");
+                        .HasColumnName("trigger")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -884,7 +917,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("RowsDeleted")
                         .HasColumnType("bigint")
@@ -924,7 +958,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -945,8 +980,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("date")
@@ -967,8 +1001,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -986,14 +1019,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasIndex("OrgId");
 
@@ -1277,14 +1310,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Event");
 
@@ -1297,8 +1330,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1325,7 +1357,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("bit")
@@ -1338,31 +1371,32 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -1371,12 +1405,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1389,8 +1425,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1421,27 +1456,25 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
                         .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
@@ -1458,8 +1491,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1472,7 +1504,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain");
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1485,19 +1518,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1520,21 +1554,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1552,28 +1585,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1586,8 +1617,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1596,7 +1626,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1609,26 +1640,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1641,8 +1672,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1669,7 +1699,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("bit")
@@ -1682,26 +1713,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -1710,12 +1741,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1730,8 +1763,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1762,22 +1794,19 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
                         .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
@@ -1796,8 +1825,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1810,7 +1838,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain");
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1823,14 +1852,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1853,21 +1882,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1885,28 +1913,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1923,8 +1949,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1933,7 +1958,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1946,21 +1972,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
