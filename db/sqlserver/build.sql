@@ -3,6 +3,9 @@
 
 -- ==== build (the first one, so a full refresh) ====
 
+SET LOCK_TIMEOUT 30000;
+GO
+
 DECLARE @StartedAt DateTimeOffset;
 DECLARE @LockAcquiredAt DateTimeOffset;
 DECLARE @FinishedAt DateTimeOffset;

@@ -15,7 +15,12 @@ public static class BulkInsert
     {
         if (rows.Count == 0) return 0;
         if (db.TryGetDbConnection() is not SqliteConnection sqlite)
-            return (await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, ct)).RowsCopied;
+            // SqlBulkCopy has a timeout of its own (30 s by default): the build's command timeout applies to it too.
+            return (await db.BulkCopyAsync(new BulkCopyOptions
+            {
+                BulkCopyType = BulkCopyType.ProviderSpecific,
+                BulkCopyTimeout = db.CommandTimeout >= 0 ? db.CommandTimeout : null,
+            }, rows, ct)).RowsCopied;
 
         var entity = db.MappingSchema.GetEntityDescriptor(typeof(T));
         var columns = entity.Columns.Where(c => !c.SkipOnInsert && !c.IsIdentity).ToList();

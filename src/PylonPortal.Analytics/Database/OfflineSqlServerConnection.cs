@@ -39,7 +39,8 @@ public sealed class OfflineSqlServerConnection : DbConnection
 
     private void Record(DbCommand command) =>
         Statements.Add(new RecordedStatement(Section, command.CommandText,
-            command.Parameters.Cast<SqlParameter>().Select(p => new RecordedParameter(p.ParameterName, TypeOf(p))).ToList()));
+            command.Parameters.Cast<SqlParameter>().Select(p => new RecordedParameter(p.ParameterName, TypeOf(p))).ToList(),
+            command.CommandTimeout));
 
     private static string TypeOf(SqlParameter p) => p.SqlDbType switch
     {
@@ -67,7 +68,8 @@ public sealed class OfflineSqlServerConnection : DbConnection
         private readonly SqlParameterCollection _parameters = new SqlCommand().Parameters;
 
         [AllowNull] public override string CommandText { get; set; } = "";
-        public override int CommandTimeout { get; set; }
+        // SqlCommand's default, so a command nobody gave a timeout records what SqlClient would use.
+        public override int CommandTimeout { get; set; } = 30;
         public override CommandType CommandType { get; set; }
         public override bool DesignTimeVisible { get; set; }
         public override UpdateRowSource UpdatedRowSource { get; set; }
@@ -175,7 +177,8 @@ internal sealed class SampleRowReader : DbDataReader
 
 public sealed record RecordedParameter(string Name, string SqlType);
 
-public sealed record RecordedStatement(string Section, string Sql, IReadOnlyList<RecordedParameter> Parameters)
+/// <param name="CommandTimeout">The command's timeout in seconds, as SqlClient would apply it (0: none).</param>
+public sealed record RecordedStatement(string Section, string Sql, IReadOnlyList<RecordedParameter> Parameters, int CommandTimeout)
 {
     /// <summary>The statement as a runnable batch: its parameters declared, then its text.</summary>
     public string Batch =>

@@ -74,7 +74,7 @@ public static class SqlServerScripts
         var result = await new BuildService(factory, pipeline, scoring, clock).RunAsync(new BuildRequest(Triggers.Schedule));
         if (!result.Succeeded) throw new InvalidOperationException("The offline build failed: " + result.Error);
 
-        await using var context = factory.Create();
+        await using var context = factory.CreateForBuild();
         await using var db = context.Sql();
         var ctx = new BuildContext(db, 1, Now, false, pipeline, scoring, NullBuildObserver.Instance);
         var step = new PipelineRunStep();
@@ -123,7 +123,9 @@ public static class SqlServerScripts
     private static async Task<IReadOnlyList<RecordedStatement>> RecordChecksAsync()
     {
         var connection = NewConnection();
-        await using var context = Factory(connection).Create();
+        connection.Section = "every connection";
+        // The checks run inside a build, or in `pylon test`: on a build's context either way.
+        await using var context = Factory(connection).CreateForBuild();
         await using var db = context.Sql();
         foreach (var rowsWrittenOnly in new[] { false, true })
         foreach (var check in DataQualityChecks.All)

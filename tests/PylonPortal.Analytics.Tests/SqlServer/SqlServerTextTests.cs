@@ -33,6 +33,48 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task Build_statements_run_with_the_build_timeout_and_each_connection_sets_the_lock_timeout()
+    {
+        var statements = await SqlServerScripts.RecordAllAsync();
+
+        // A build's statements run for minutes on production data: no 30-second SqlClient default (0 = no limit).
+        // (SET LOCK_TIMEOUT itself returns at once: it keeps SqlClient's default.)
+        Assert.All(statements.Where(s => !s.Sql.StartsWith("SET ", StringComparison.Ordinal)),
+            s => Assert.True(s.CommandTimeout == 0, $"{s.CommandTimeout} s: {s.Section}\n{s.Sql}"));
+        // Each connection's first statement sets the lock wait from Database:LockTimeoutSeconds (30 s), so a build
+        // blocked by another fails with error 1222 instead of waiting forever.
+        Assert.Equal("SET LOCK_TIMEOUT 30000", statements[0].Sql);
+        Assert.Contains(statements.Skip(1), s => s.Sql == "SET LOCK_TIMEOUT 30000");
+    }
+
+    [Fact]
+    public async Task Configured_timeouts_reach_every_EF_and_linq2db_statement_on_SQL_Server()
+    {
+        var connection = new OfflineSqlServerConnection();
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.SqlServer, CommandTimeoutSeconds = 7, BuildCommandTimeoutSeconds = 3600, LockTimeoutSeconds = 5,
+        };
+        var factory = new PortalDbFactory(options, () => connection);
+        await using (var page = factory.Create())
+            await page.PipelineRuns.LongCountAsync();
+        var pageStatements = connection.Statements.ToList();
+        connection.Statements.Clear();
+        await using (var context = factory.CreateForBuild())
+        {
+            await context.PipelineRuns.LongCountAsync();
+            await using var db = context.Sql();
+            _ = LinqToDB.DataExtensions.GetTable<PylonPortal.Analytics.Pipeline.PipelineRun>(db).LongCount();
+        }
+
+        Assert.Equal("SET LOCK_TIMEOUT 5000", pageStatements[0].Sql);
+        Assert.Equal(7, Assert.Single(pageStatements.Skip(1)).CommandTimeout);
+        var build = connection.Statements.Where(s => !s.Sql.StartsWith("SET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, build.Count);
+        Assert.All(build, s => Assert.Equal(3600, s.CommandTimeout));
+    }
+
+    [Fact]
     public async Task No_build_or_check_statement_mixes_two_collations()
     {
         var check = Collations();

@@ -99,11 +99,17 @@ public class PageQueriesSqlServerTextTests
     {
         var connection = new OfflineSqlServerConnection { AnswerWithSampleRow = true };
         var factory = new PortalDbFactory(
-            new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = connection.ConnectionString }, () => connection);
+            new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = connection.ConnectionString, CommandTimeoutSeconds = 12 },
+            () => connection);
         await using (var db = factory.Create())
             await Loaders[page](db);
 
-        Assert.NotEmpty(connection.Statements);
+        // Each time EF opens the connection it sets the lock wait first (a pooled connection comes back reset);
+        // every query runs under the pages' short timeout.
+        Assert.StartsWith("SET LOCK_TIMEOUT ", connection.Statements[0].Sql, StringComparison.Ordinal);
+        var queries = connection.Statements.Where(s => !s.Sql.StartsWith("SET LOCK_TIMEOUT ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(queries);
+        Assert.All(queries, s => Assert.Equal(12, s.CommandTimeout));
         foreach (var statement in connection.Statements)
         {
             new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out var errors);
@@ -118,6 +124,6 @@ public class PageQueriesSqlServerTextTests
         foreach (var table in LastTables[page])
             Assert.Contains(connection.Statements, s => s.Sql.Contains(table, StringComparison.Ordinal));
         // Every table by its SQL Server schema, as the migrations create it there.
-        Assert.All(connection.Statements, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
+        Assert.All(queries, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
     }
 }
