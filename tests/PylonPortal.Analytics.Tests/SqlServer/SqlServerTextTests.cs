@@ -75,6 +75,42 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task JSON_functions_never_read_a_column_directly()
+    {
+        // Airbyte's MSSQL destination stores objects (_airbyte_meta, properties) as TEXT, and ISJSON, JSON_VALUE,
+        // JSON_QUERY and OPENJSON take character strings only: the build casts to NVARCHAR(MAX) first.
+        var bare = new List<string>();
+        foreach (var statement in await SqlServerScripts.RecordAllAsync())
+        {
+            var visitor = new JsonCalls();
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out _).Accept(visitor);
+            bare.AddRange(visitor.OnColumns.Select(c => $"{statement.Section}: {c}"));
+        }
+        Assert.True(bare.Count == 0, string.Join("\n", bare));
+    }
+
+    private sealed class JsonCalls : TSqlFragmentVisitor
+    {
+        private static readonly HashSet<string> Json = new(StringComparer.OrdinalIgnoreCase) { "ISJSON", "JSON_VALUE", "JSON_QUERY", "OPENJSON" };
+        public List<string> OnColumns { get; } = [];
+
+        public override void Visit(FunctionCall node)
+        {
+            if (Json.Contains(node.FunctionName.Value) && node.Parameters is [ColumnReferenceExpression column, ..])
+                OnColumns.Add($"{node.FunctionName.Value}({string.Join(".", column.MultiPartIdentifier.Identifiers.Select(i => i.Value))})");
+        }
+    }
+
+    [Fact]
+    public async Task Raw_JSON_columns_are_TEXT_as_Airbyte_writes_them_and_strings_NVARCHAR_MAX()
+    {
+        var raw = (await SqlServerScripts.GenerateAsync())[SqlServerScripts.RawTablesFile];
+        Assert.Contains("[properties] text NULL", raw, StringComparison.Ordinal);
+        Assert.Equal(5, raw.Split("[_airbyte_meta] text NULL").Length - 1);
+        Assert.Contains("[event] nvarchar(max) NULL", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_build_or_check_statement_mixes_two_collations()
     {
         var check = Collations();
