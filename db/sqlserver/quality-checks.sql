@@ -39,7 +39,7 @@ SELECT
 FROM
 	[marts].[fct_org_daily_activity] [d]
 WHERE
-	1 = 0;
+	[d].[org_id] IS NULL;
 GO
 
 -- ==== daily_counts_consistent (error), on every row: Counts are not negative; issue + ai + frontend + kb events and unique users do not exceed total_event_count. ====
@@ -358,7 +358,27 @@ SELECT
 FROM
 	[marts].[fct_org_daily_activity] [d]
 WHERE
-	1 = 0;
+	[d].[org_id] IN (
+		SELECT
+			[k_1].[org_id]
+		FROM
+			[pipeline].[work_touched_days] [k_1]
+	) AND
+	[d].[activity_date] IN (
+		SELECT
+			[k_2].[activity_date]
+		FROM
+			[pipeline].[work_touched_days] [k_2]
+	) AND
+	EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_days] [k_3]
+		WHERE
+			[k_3].[org_id] = [d].[org_id] AND [k_3].[activity_date] = [d].[activity_date]
+	) AND
+	[d].[org_id] IS NULL;
 GO
 
 -- ==== daily_counts_consistent (error), on the rows an incremental build wrote: Counts are not negative; issue + ai + frontend + kb events and unique users do not exceed total_event_count. ====

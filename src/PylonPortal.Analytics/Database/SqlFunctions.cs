@@ -69,6 +69,13 @@ public static class SqlFunctions
     [Sql.Expression("({0} IS NOT NULL AND {0} LIKE '% ')", ServerSideOnly = true, IsPredicate = true)]
     public static bool EndsWithSpace(string? text) => throw ServerSideOnly();
 
+    /// <summary>
+    /// <c>text IS NULL</c> as written. linq2db folds <c>== null</c> on a column the model declares NOT NULL into
+    /// <c>1 = 0</c>, so a check that no row has a NULL key would check nothing.
+    /// </summary>
+    [Sql.Expression("{0} IS NULL", ServerSideOnly = true, IsPredicate = true)]
+    public static bool IsNull(string? text) => throw ServerSideOnly();
+
     /// <summary>A date plus a number of days.</summary>
     [Sql.Expression(ProviderName.SQLite, "date({0}, ({1}) || ' days')", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]
     [Sql.Expression(ProviderName.SqlServer, "DATEADD(day, {1}, {0})", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]

@@ -154,6 +154,15 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task Seed_validation_checks_org_id_IS_NULL_as_the_seed_does()
+    {
+        // Not folded to WHERE 1 = 0 because the model declares org_id NOT NULL: the check must check.
+        var seed = (await SqlServerScripts.GenerateAsync())[SqlServerScripts.SeedValidationFile];
+        Assert.Contains("[d].[org_id] IS NULL", seed, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 = 0", seed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_generated_scripts_parse_as_a_whole()
     {
         foreach (var (name, text) in await SqlServerScripts.GenerateAsync())
