@@ -36,6 +36,14 @@ public sealed class DatabaseOptions
     /// </summary>
     public int BuildCommandTimeoutSeconds { get; set; }
 
+    /// <summary>
+    /// Create and upgrade the schema at start: apply pending migrations and (SQL Server) create Quartz's tables.
+    /// Needs CREATE TABLE and ALTER. In production the runtime principal has neither: set false, and the deployer
+    /// runs db/sqlserver/portal-schema.sql and quartz-schema.sql (README, "SQL Server"). Then a start with pending
+    /// migrations fails and says so.
+    /// </summary>
+    public bool ApplySchemaAtStart { get; set; } = true;
+
     public static DatabaseOptions ForSqliteFile(string path) =>
         new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" };
 }

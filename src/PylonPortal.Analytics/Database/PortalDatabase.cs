@@ -88,6 +88,19 @@ public static class PortalDatabase
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
+    /// <summary>
+    /// For a principal that may not change the schema (Database:ApplySchemaAtStart false): fails, naming the
+    /// migrations, when the database lacks any, instead of failing later on a missing table or column.
+    /// </summary>
+    public static async Task RequireCurrentSchemaAsync(PortalDbContext context, CancellationToken ct = default)
+    {
+        var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The database lacks migrations {string.Join(", ", pending)} and Database:ApplySchemaAtStart is false: " +
+                "have the deployer run db/sqlserver/portal-schema.sql (README, \"SQL Server\"), then start again.");
+    }
+
     private static string SqliteConnectionString(DatabaseOptions database)
     {
         var builder = new SqliteConnectionStringBuilder(database.ConnectionString)

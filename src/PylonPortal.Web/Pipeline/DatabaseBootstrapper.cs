@@ -18,7 +18,8 @@ public sealed class DatabaseBootstrapper(
     {
         await using (var context = databases.Create())
         {
-            await PortalDatabase.MigrateAsync(context, ct);
+            if (databases.Options.ApplySchemaAtStart) await PortalDatabase.MigrateAsync(context, ct);
+            else await PortalDatabase.RequireCurrentSchemaAsync(context, ct);
             var seed = pipeline.SeedDemoDataWhenEmpty && !context.IsSqlServer
                        && !await context.RawProductEvents.AnyAsync(ct);
             if (!seed) return;

@@ -154,6 +154,23 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task A_build_and_its_checks_send_no_DDL_and_no_TRUNCATE()
+    {
+        // The runtime principal (roles.sql) may read and write rows, nothing more: TRUNCATE needs ALTER, and
+        // CREATE/ALTER/DROP need schema rights (https://learn.microsoft.com/sql/t-sql/statements/truncate-table-transact-sql#permissions).
+        var other = new List<string>();
+        foreach (var statement in await SqlServerScripts.RecordAllAsync())
+        {
+            var script = (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out _);
+            other.AddRange(script.Batches.SelectMany(b => b.Statements)
+                .Where(s => s is not (SelectStatement or InsertStatement or UpdateStatement or DeleteStatement or MergeStatement
+                                     or DeclareVariableStatement or SetCommandStatement))
+                .Select(s => $"{s.GetType().Name} in {statement.Section}: {statement.Sql[..Math.Min(200, statement.Sql.Length)]}"));
+        }
+        Assert.True(other.Count == 0, string.Join("\n", other));
+    }
+
+    [Fact]
     public async Task Seed_validation_checks_org_id_IS_NULL_as_the_seed_does()
     {
         // Not folded to WHERE 1 = 0 because the model declares org_id NOT NULL: the check must check.
