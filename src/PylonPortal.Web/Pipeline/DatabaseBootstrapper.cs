@@ -20,6 +20,8 @@ public sealed class DatabaseBootstrapper(
         {
             if (databases.Options.ApplySchemaAtStart) await PortalDatabase.MigrateAsync(context, ct);
             else await PortalDatabase.RequireCurrentSchemaAsync(context, ct);
+            if (await SqlServerSettings.ReadCommittedSnapshotAsync(context, ct) == false)
+                logger.LogWarning("{Setting}", SqlServerSettings.ReadCommittedSnapshotOff);
             var seed = pipeline.SeedDemoDataWhenEmpty && !context.IsSqlServer
                        && !await context.RawProductEvents.AnyAsync(ct);
             if (!seed) return;
