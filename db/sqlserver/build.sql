@@ -3,6 +3,9 @@
 
 -- ==== build (the first one, so a full refresh) ====
 
+SET LOCK_TIMEOUT 30000;
+GO
+
 DECLARE @StartedAt DateTimeOffset;
 DECLARE @LockAcquiredAt DateTimeOffset;
 DECLARE @FinishedAt DateTimeOffset;
@@ -253,7 +256,7 @@ SELECT
 	[x].[CreatedAt],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
 			THEN N'too long: organization_id'
@@ -542,7 +545,7 @@ SELECT
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: name'
 		WHEN [x].[Domain_1] IS NOT NULL AND [x].[Length_2] > 400
@@ -791,7 +794,7 @@ SELECT
 	[x].[LastModifiedDate],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200
 			THEN N'too long: Pylon_Organization_Id__c'
@@ -1080,7 +1083,7 @@ SELECT
 	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_2] = 6, 1, 0),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
 			THEN N'too long: organization_id'
@@ -1345,7 +1348,7 @@ SELECT
 	[category].[category],
 	[t2].[AirbyteExtractedAt],
 	[t2].[AirbyteRawId],
-	IIF(ISJSON([t2].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([t2].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [t2].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [t2].[Event] IS NULL THEN N'missing event'
 		WHEN [t2].[DistinctId] IS NULL THEN N'missing distinct_id'
@@ -1948,7 +1951,7 @@ SELECT
 FROM
 	[marts].[fct_org_daily_activity] [d]
 WHERE
-	1 = 0;
+	[d].[org_id] IS NULL;
 GO
 
 SELECT
@@ -3437,7 +3440,7 @@ SELECT
 	[x].[CreatedAt],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
 			THEN N'too long: organization_id'
@@ -3738,7 +3741,7 @@ SELECT
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: name'
 		WHEN [x].[Domain_1] IS NOT NULL AND [x].[Length_2] > 400
@@ -4005,7 +4008,7 @@ SELECT
 	[x].[LastModifiedDate],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200
 			THEN N'too long: Pylon_Organization_Id__c'
@@ -4309,7 +4312,7 @@ SELECT
 	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_2] = 6, 1, 0),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
-	IIF(ISJSON([x].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([x].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
 			THEN N'too long: organization_id'
@@ -4594,7 +4597,7 @@ SELECT
 	[category].[category],
 	[t2].[AirbyteExtractedAt],
 	[t2].[AirbyteRawId],
-	IIF(ISJSON([t2].[AirbyteMeta]) = 1 AND REPLACE(JSON_QUERY([t2].[AirbyteMeta], '$.changes'), ' ', '') <> '[]', 1, 0),
+	IIF(CASE WHEN [t2].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
 		WHEN [t2].[Event] IS NULL THEN N'missing event'
 		WHEN [t2].[DistinctId] IS NULL THEN N'missing distinct_id'

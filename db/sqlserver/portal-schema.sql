@@ -981,7 +981,1124 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_watermarks] DROP CONSTRAINT [PK_pipeline_watermarks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_row_issues] DROP CONSTRAINT [PK_pipeline_row_issues];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_lock] DROP CONSTRAINT [PK_pipeline_lock];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT [PK_pipeline_check_results];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[work_touched_orgs]') AND [c].[name] = N'source');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[work_touched_orgs] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [pipeline].[work_touched_orgs] ALTER COLUMN [source] nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_salesforce_accounts]') AND [c].[name] = N'segment');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_salesforce_accounts] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [pipeline].[stg_salesforce_accounts] ALTER COLUMN [segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_salesforce_accounts]') AND [c].[name] = N'seat_tier');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_salesforce_accounts] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [pipeline].[stg_salesforce_accounts] ALTER COLUMN [seat_tier] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var7 nvarchar(max);
+    SELECT @var7 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_salesforce_accounts]') AND [c].[name] = N'owner_email');
+    IF @var7 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_salesforce_accounts] DROP CONSTRAINT ' + @var7 + ';');
+    ALTER TABLE [pipeline].[stg_salesforce_accounts] ALTER COLUMN [owner_email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var8 nvarchar(max);
+    SELECT @var8 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_salesforce_accounts]') AND [c].[name] = N'name');
+    IF @var8 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_salesforce_accounts] DROP CONSTRAINT ' + @var8 + ';');
+    ALTER TABLE [pipeline].[stg_salesforce_accounts] ALTER COLUMN [name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var9 nvarchar(max);
+    SELECT @var9 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_salesforce_accounts]') AND [c].[name] = N'industry');
+    IF @var9 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_salesforce_accounts] DROP CONSTRAINT ' + @var9 + ';');
+    ALTER TABLE [pipeline].[stg_salesforce_accounts] ALTER COLUMN [industry] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var10 nvarchar(max);
+    SELECT @var10 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_pylon_users]') AND [c].[name] = N'name');
+    IF @var10 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_pylon_users] DROP CONSTRAINT ' + @var10 + ';');
+    ALTER TABLE [pipeline].[stg_pylon_users] ALTER COLUMN [name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var11 nvarchar(max);
+    SELECT @var11 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_pylon_users]') AND [c].[name] = N'email');
+    IF @var11 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_pylon_users] DROP CONSTRAINT ' + @var11 + ';');
+    ALTER TABLE [pipeline].[stg_pylon_users] ALTER COLUMN [email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var12 nvarchar(max);
+    SELECT @var12 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_pylon_organizations]') AND [c].[name] = N'name');
+    IF @var12 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_pylon_organizations] DROP CONSTRAINT ' + @var12 + ';');
+    ALTER TABLE [pipeline].[stg_pylon_organizations] ALTER COLUMN [name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var13 nvarchar(max);
+    SELECT @var13 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_pylon_organizations]') AND [c].[name] = N'domain');
+    IF @var13 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_pylon_organizations] DROP CONSTRAINT ' + @var13 + ';');
+    ALTER TABLE [pipeline].[stg_pylon_organizations] ALTER COLUMN [domain] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var14 nvarchar(max);
+    SELECT @var14 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_product_events]') AND [c].[name] = N'reject_reason');
+    IF @var14 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT ' + @var14 + ';');
+    ALTER TABLE [pipeline].[stg_product_events] ALTER COLUMN [reject_reason] nvarchar(60) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var15 nvarchar(max);
+    SELECT @var15 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_product_events]') AND [c].[name] = N'category');
+    IF @var15 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT ' + @var15 + ';');
+    ALTER TABLE [pipeline].[stg_product_events] ALTER COLUMN [category] nvarchar(40) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var16 nvarchar(max);
+    SELECT @var16 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_watermarks]') AND [c].[name] = N'source');
+    IF @var16 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_watermarks] DROP CONSTRAINT ' + @var16 + ';');
+    ALTER TABLE [pipeline].[pipeline_watermarks] ALTER COLUMN [source] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var17 nvarchar(max);
+    SELECT @var17 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_runs]') AND [c].[name] = N'trigger');
+    IF @var17 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_runs] DROP CONSTRAINT ' + @var17 + ';');
+    ALTER TABLE [pipeline].[pipeline_runs] ALTER COLUMN [trigger] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var18 nvarchar(max);
+    SELECT @var18 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_runs]') AND [c].[name] = N'status');
+    IF @var18 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_runs] DROP CONSTRAINT ' + @var18 + ';');
+    ALTER TABLE [pipeline].[pipeline_runs] ALTER COLUMN [status] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var19 nvarchar(max);
+    SELECT @var19 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_runs]') AND [c].[name] = N'scoring_settings');
+    IF @var19 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_runs] DROP CONSTRAINT ' + @var19 + ';');
+    ALTER TABLE [pipeline].[pipeline_runs] ALTER COLUMN [scoring_settings] nvarchar(max) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var20 nvarchar(max);
+    SELECT @var20 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_runs]') AND [c].[name] = N'requested_by');
+    IF @var20 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_runs] DROP CONSTRAINT ' + @var20 + ';');
+    ALTER TABLE [pipeline].[pipeline_runs] ALTER COLUMN [requested_by] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var21 nvarchar(max);
+    SELECT @var21 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_runs]') AND [c].[name] = N'error');
+    IF @var21 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_runs] DROP CONSTRAINT ' + @var21 + ';');
+    ALTER TABLE [pipeline].[pipeline_runs] ALTER COLUMN [error] nvarchar(max) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var22 nvarchar(max);
+    SELECT @var22 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_run_steps]') AND [c].[name] = N'model');
+    IF @var22 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_run_steps] DROP CONSTRAINT ' + @var22 + ';');
+    ALTER TABLE [pipeline].[pipeline_run_steps] ALTER COLUMN [model] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var23 nvarchar(max);
+    SELECT @var23 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_row_issues]') AND [c].[name] = N'example_key');
+    IF @var23 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_row_issues] DROP CONSTRAINT ' + @var23 + ';');
+    ALTER TABLE [pipeline].[pipeline_row_issues] ALTER COLUMN [example_key] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var24 nvarchar(max);
+    SELECT @var24 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_row_issues]') AND [c].[name] = N'reason');
+    IF @var24 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_row_issues] DROP CONSTRAINT ' + @var24 + ';');
+    ALTER TABLE [pipeline].[pipeline_row_issues] ALTER COLUMN [reason] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var25 nvarchar(max);
+    SELECT @var25 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_row_issues]') AND [c].[name] = N'model');
+    IF @var25 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_row_issues] DROP CONSTRAINT ' + @var25 + ';');
+    ALTER TABLE [pipeline].[pipeline_row_issues] ALTER COLUMN [model] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var26 nvarchar(max);
+    SELECT @var26 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_lock]') AND [c].[name] = N'name');
+    IF @var26 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_lock] DROP CONSTRAINT ' + @var26 + ';');
+    ALTER TABLE [pipeline].[pipeline_lock] ALTER COLUMN [name] nvarchar(50) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var27 nvarchar(max);
+    SELECT @var27 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_check_results]') AND [c].[name] = N'status');
+    IF @var27 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT ' + @var27 + ';');
+    ALTER TABLE [pipeline].[pipeline_check_results] ALTER COLUMN [status] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var28 nvarchar(max);
+    SELECT @var28 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_check_results]') AND [c].[name] = N'severity');
+    IF @var28 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT ' + @var28 + ';');
+    ALTER TABLE [pipeline].[pipeline_check_results] ALTER COLUMN [severity] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var29 nvarchar(max);
+    SELECT @var29 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_check_results]') AND [c].[name] = N'model');
+    IF @var29 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT ' + @var29 + ';');
+    ALTER TABLE [pipeline].[pipeline_check_results] ALTER COLUMN [model] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var30 nvarchar(max);
+    SELECT @var30 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_check_results]') AND [c].[name] = N'example');
+    IF @var30 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT ' + @var30 + ';');
+    ALTER TABLE [pipeline].[pipeline_check_results] ALTER COLUMN [example] nvarchar(1000) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var31 nvarchar(max);
+    SELECT @var31 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_check_results]') AND [c].[name] = N'description');
+    IF @var31 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT ' + @var31 + ';');
+    ALTER TABLE [pipeline].[pipeline_check_results] ALTER COLUMN [description] nvarchar(1000) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var32 nvarchar(max);
+    SELECT @var32 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[pipeline_check_results]') AND [c].[name] = N'name');
+    IF @var32 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[pipeline_check_results] DROP CONSTRAINT ' + @var32 + ';');
+    ALTER TABLE [pipeline].[pipeline_check_results] ALTER COLUMN [name] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var33 nvarchar(max);
+    SELECT @var33 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_salesforce_accounts]') AND [c].[name] = N'segment');
+    IF @var33 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_salesforce_accounts] DROP CONSTRAINT ' + @var33 + ';');
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ALTER COLUMN [segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var34 nvarchar(max);
+    SELECT @var34 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_salesforce_accounts]') AND [c].[name] = N'seat_tier');
+    IF @var34 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_salesforce_accounts] DROP CONSTRAINT ' + @var34 + ';');
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ALTER COLUMN [seat_tier] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var35 nvarchar(max);
+    SELECT @var35 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_salesforce_accounts]') AND [c].[name] = N'reject_reason');
+    IF @var35 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_salesforce_accounts] DROP CONSTRAINT ' + @var35 + ';');
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ALTER COLUMN [reject_reason] nvarchar(60) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var36 nvarchar(max);
+    SELECT @var36 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_salesforce_accounts]') AND [c].[name] = N'owner_email');
+    IF @var36 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_salesforce_accounts] DROP CONSTRAINT ' + @var36 + ';');
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ALTER COLUMN [owner_email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var37 nvarchar(max);
+    SELECT @var37 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_salesforce_accounts]') AND [c].[name] = N'name');
+    IF @var37 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_salesforce_accounts] DROP CONSTRAINT ' + @var37 + ';');
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ALTER COLUMN [name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var38 nvarchar(max);
+    SELECT @var38 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_salesforce_accounts]') AND [c].[name] = N'industry');
+    IF @var38 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_salesforce_accounts] DROP CONSTRAINT ' + @var38 + ';');
+    ALTER TABLE [pipeline].[load_salesforce_accounts] ALTER COLUMN [industry] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var39 nvarchar(max);
+    SELECT @var39 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_users]') AND [c].[name] = N'reject_reason');
+    IF @var39 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_users] DROP CONSTRAINT ' + @var39 + ';');
+    ALTER TABLE [pipeline].[load_pylon_users] ALTER COLUMN [reject_reason] nvarchar(60) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var40 nvarchar(max);
+    SELECT @var40 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_users]') AND [c].[name] = N'name');
+    IF @var40 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_users] DROP CONSTRAINT ' + @var40 + ';');
+    ALTER TABLE [pipeline].[load_pylon_users] ALTER COLUMN [name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var41 nvarchar(max);
+    SELECT @var41 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_users]') AND [c].[name] = N'email');
+    IF @var41 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_users] DROP CONSTRAINT ' + @var41 + ';');
+    ALTER TABLE [pipeline].[load_pylon_users] ALTER COLUMN [email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var42 nvarchar(max);
+    SELECT @var42 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_organizations]') AND [c].[name] = N'reject_reason');
+    IF @var42 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_organizations] DROP CONSTRAINT ' + @var42 + ';');
+    ALTER TABLE [pipeline].[load_pylon_organizations] ALTER COLUMN [reject_reason] nvarchar(60) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var43 nvarchar(max);
+    SELECT @var43 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_organizations]') AND [c].[name] = N'name');
+    IF @var43 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_organizations] DROP CONSTRAINT ' + @var43 + ';');
+    ALTER TABLE [pipeline].[load_pylon_organizations] ALTER COLUMN [name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var44 nvarchar(max);
+    SELECT @var44 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_organizations]') AND [c].[name] = N'domain');
+    IF @var44 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_organizations] DROP CONSTRAINT ' + @var44 + ';');
+    ALTER TABLE [pipeline].[load_pylon_organizations] ALTER COLUMN [domain] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var45 nvarchar(max);
+    SELECT @var45 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_pylon_issues]') AND [c].[name] = N'reject_reason');
+    IF @var45 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_pylon_issues] DROP CONSTRAINT ' + @var45 + ';');
+    ALTER TABLE [pipeline].[load_pylon_issues] ALTER COLUMN [reject_reason] nvarchar(60) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var46 nvarchar(max);
+    SELECT @var46 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_product_events]') AND [c].[name] = N'reject_reason');
+    IF @var46 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT ' + @var46 + ';');
+    ALTER TABLE [pipeline].[load_product_events] ALTER COLUMN [reject_reason] nvarchar(60) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var47 nvarchar(max);
+    SELECT @var47 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_product_events]') AND [c].[name] = N'category');
+    IF @var47 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT ' + @var47 + ';');
+    ALTER TABLE [pipeline].[load_product_events] ALTER COLUMN [category] nvarchar(40) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var48 nvarchar(max);
+    SELECT @var48 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[int_org_event_daily]') AND [c].[name] = N'category');
+    IF @var48 IS NOT NULL EXEC(N'ALTER TABLE [marts].[int_org_event_daily] DROP CONSTRAINT ' + @var48 + ';');
+    ALTER TABLE [marts].[int_org_event_daily] ALTER COLUMN [category] nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var49 nvarchar(max);
+    SELECT @var49 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[int_org_account]') AND [c].[name] = N'segment');
+    IF @var49 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[int_org_account] DROP CONSTRAINT ' + @var49 + ';');
+    ALTER TABLE [pipeline].[int_org_account] ALTER COLUMN [segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var50 nvarchar(max);
+    SELECT @var50 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[int_org_account]') AND [c].[name] = N'seat_tier');
+    IF @var50 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[int_org_account] DROP CONSTRAINT ' + @var50 + ';');
+    ALTER TABLE [pipeline].[int_org_account] ALTER COLUMN [seat_tier] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var51 nvarchar(max);
+    SELECT @var51 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[int_org_account]') AND [c].[name] = N'owner_email');
+    IF @var51 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[int_org_account] DROP CONSTRAINT ' + @var51 + ';');
+    ALTER TABLE [pipeline].[int_org_account] ALTER COLUMN [owner_email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var52 nvarchar(max);
+    SELECT @var52 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[int_org_account]') AND [c].[name] = N'industry');
+    IF @var52 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[int_org_account] DROP CONSTRAINT ' + @var52 + ';');
+    ALTER TABLE [pipeline].[int_org_account] ALTER COLUMN [industry] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var53 nvarchar(max);
+    SELECT @var53 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[int_org_account]') AND [c].[name] = N'account_name');
+    IF @var53 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[int_org_account] DROP CONSTRAINT ' + @var53 + ';');
+    ALTER TABLE [pipeline].[int_org_account] ALTER COLUMN [account_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var54 nvarchar(max);
+    SELECT @var54 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'seat_tier');
+    IF @var54 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var54 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [seat_tier] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var55 nvarchar(max);
+    SELECT @var55 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'salesforce_account_name');
+    IF @var55 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var55 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [salesforce_account_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var56 nvarchar(max);
+    SELECT @var56 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'owner_email');
+    IF @var56 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var56 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [owner_email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var57 nvarchar(max);
+    SELECT @var57 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'org_name');
+    IF @var57 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var57 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [org_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var58 nvarchar(max);
+    SELECT @var58 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'industry');
+    IF @var58 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var58 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [industry] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DROP INDEX [IX_fct_reference_readiness_30d_as_of_date_health_band] ON [marts].[fct_reference_readiness_30d];
+    DECLARE @var59 nvarchar(max);
+    SELECT @var59 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'health_band');
+    IF @var59 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var59 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [health_band] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL;
+    CREATE INDEX [IX_fct_reference_readiness_30d_as_of_date_health_band] ON [marts].[fct_reference_readiness_30d] ([as_of_date], [health_band]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var60 nvarchar(max);
+    SELECT @var60 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_reference_readiness_30d]') AND [c].[name] = N'account_segment');
+    IF @var60 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_reference_readiness_30d] DROP CONSTRAINT ' + @var60 + ';');
+    ALTER TABLE [marts].[fct_reference_readiness_30d] ALTER COLUMN [account_segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var61 nvarchar(max);
+    SELECT @var61 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'seat_tier');
+    IF @var61 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var61 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [seat_tier] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var62 nvarchar(max);
+    SELECT @var62 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'salesforce_account_name');
+    IF @var62 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var62 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [salesforce_account_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var63 nvarchar(max);
+    SELECT @var63 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'org_name');
+    IF @var63 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var63 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [org_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var64 nvarchar(max);
+    SELECT @var64 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'org_domain');
+    IF @var64 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var64 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [org_domain] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var65 nvarchar(max);
+    SELECT @var65 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'industry');
+    IF @var65 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var65 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [industry] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var66 nvarchar(max);
+    SELECT @var66 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'feature_categories_used');
+    IF @var66 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var66 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [feature_categories_used] nvarchar(100) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var67 nvarchar(max);
+    SELECT @var67 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_org_daily_activity]') AND [c].[name] = N'account_segment');
+    IF @var67 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_org_daily_activity] DROP CONSTRAINT ' + @var67 + ';');
+    ALTER TABLE [marts].[fct_org_daily_activity] ALTER COLUMN [account_segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var68 nvarchar(max);
+    SELECT @var68 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'seat_tier');
+    IF @var68 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var68 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [seat_tier] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var69 nvarchar(max);
+    SELECT @var69 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'salesforce_account_name');
+    IF @var69 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var69 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [salesforce_account_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var70 nvarchar(max);
+    SELECT @var70 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'owner_email');
+    IF @var70 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var70 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [owner_email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var71 nvarchar(max);
+    SELECT @var71 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'org_name');
+    IF @var71 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var71 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [org_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var72 nvarchar(max);
+    SELECT @var72 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'industry');
+    IF @var72 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var72 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [industry] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DROP INDEX [IX_fct_customer_ai_adoption_30d_as_of_date_arr_ai_quadrant] ON [marts].[fct_customer_ai_adoption_30d];
+    DECLARE @var73 nvarchar(max);
+    SELECT @var73 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'arr_ai_quadrant');
+    IF @var73 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var73 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [arr_ai_quadrant] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL;
+    CREATE INDEX [IX_fct_customer_ai_adoption_30d_as_of_date_arr_ai_quadrant] ON [marts].[fct_customer_ai_adoption_30d] ([as_of_date], [arr_ai_quadrant]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var74 nvarchar(max);
+    SELECT @var74 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[fct_customer_ai_adoption_30d]') AND [c].[name] = N'account_segment');
+    IF @var74 IS NOT NULL EXEC(N'ALTER TABLE [marts].[fct_customer_ai_adoption_30d] DROP CONSTRAINT ' + @var74 + ';');
+    ALTER TABLE [marts].[fct_customer_ai_adoption_30d] ALTER COLUMN [account_segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var75 nvarchar(max);
+    SELECT @var75 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[event_classification]') AND [c].[name] = N'category');
+    IF @var75 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[event_classification] DROP CONSTRAINT ' + @var75 + ';');
+    ALTER TABLE [pipeline].[event_classification] ALTER COLUMN [category] nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var76 nvarchar(max);
+    SELECT @var76 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[portal].[data_protection_keys]') AND [c].[name] = N'xml');
+    IF @var76 IS NOT NULL EXEC(N'ALTER TABLE [portal].[data_protection_keys] DROP CONSTRAINT ' + @var76 + ';');
+    ALTER TABLE [portal].[data_protection_keys] ALTER COLUMN [xml] nvarchar(max) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    DECLARE @var77 nvarchar(max);
+    SELECT @var77 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[portal].[data_protection_keys]') AND [c].[name] = N'friendly_name');
+    IF @var77 IS NOT NULL EXEC(N'ALTER TABLE [portal].[data_protection_keys] DROP CONSTRAINT ' + @var77 + ';');
+    ALTER TABLE [portal].[data_protection_keys] ALTER COLUMN [friendly_name] nvarchar(max) COLLATE Latin1_General_100_BIN2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_watermarks] ADD CONSTRAINT [PK_pipeline_watermarks] PRIMARY KEY ([source]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_row_issues] ADD CONSTRAINT [PK_pipeline_row_issues] PRIMARY KEY ([run_id], [model], [reason]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_lock] ADD CONSTRAINT [PK_pipeline_lock] PRIMARY KEY ([name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    ALTER TABLE [pipeline].[pipeline_check_results] ADD CONSTRAINT [PK_pipeline_check_results] PRIMARY KEY ([run_id], [name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161615_PortalTextBinaryCollation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202161615_PortalTextBinaryCollation', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
 )
 BEGIN
     DELETE FROM [pipeline].[pipeline_watermarks];
@@ -989,14 +2106,14 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
 )
 BEGIN
     CREATE TABLE [marts].[int_segment_event_daily] (
         [segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
         [activity_date] date NOT NULL,
         [event] nvarchar(400) COLLATE Latin1_General_100_BIN2 NOT NULL,
-        [category] nvarchar(40) NOT NULL,
+        [category] nvarchar(40) COLLATE Latin1_General_100_BIN2 NOT NULL,
         [event_count] bigint NOT NULL,
         CONSTRAINT [PK_int_segment_event_daily] PRIMARY KEY ([segment], [activity_date], [event])
     );
@@ -1004,7 +2121,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
 )
 BEGIN
     CREATE TABLE [marts].[int_segment_weekly_activity] (
@@ -1026,11 +2143,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202162430_TrendAggregates'
+    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202162430_TrendAggregates', N'10.0.15');
+    VALUES (N'20261202165024_TrendAggregates', N'10.0.15');
 END;
 
 COMMIT;

@@ -12,12 +12,12 @@ CREATE TABLE [airbyte].[product_events] (
     [event] nvarchar(max) NULL,
     [distinct_id] nvarchar(max) NULL,
     [timestamp] datetimeoffset NULL,
-    [properties] nvarchar(max) NULL,
+    [properties] text NULL,
     [team_id] bigint NULL,
     [_airbyte_raw_id] nvarchar(max) NULL,
     [_airbyte_extracted_at] bigint NULL,
     [_airbyte_generation_id] bigint NULL,
-    [_airbyte_meta] nvarchar(max) NULL
+    [_airbyte_meta] text NULL
 );
 GO
 -- Optional: lets each run read only the rows extracted since its watermark.
@@ -33,7 +33,7 @@ CREATE TABLE [airbyte].[pylon_users] (
     [_airbyte_raw_id] nvarchar(max) NULL,
     [_airbyte_extracted_at] bigint NULL,
     [_airbyte_generation_id] bigint NULL,
-    [_airbyte_meta] nvarchar(max) NULL
+    [_airbyte_meta] text NULL
 );
 GO
 -- Optional: lets each run read only the rows extracted since its watermark.
@@ -48,7 +48,7 @@ CREATE TABLE [airbyte].[pylon_organizations] (
     [_airbyte_raw_id] nvarchar(max) NULL,
     [_airbyte_extracted_at] bigint NULL,
     [_airbyte_generation_id] bigint NULL,
-    [_airbyte_meta] nvarchar(max) NULL
+    [_airbyte_meta] text NULL
 );
 GO
 -- Optional: lets each run read only the rows extracted since its watermark.
@@ -65,7 +65,7 @@ CREATE TABLE [airbyte].[pylon_issues] (
     [_airbyte_raw_id] nvarchar(max) NULL,
     [_airbyte_extracted_at] bigint NULL,
     [_airbyte_generation_id] bigint NULL,
-    [_airbyte_meta] nvarchar(max) NULL
+    [_airbyte_meta] text NULL
 );
 GO
 -- Optional: lets each run read only the rows extracted since its watermark.
@@ -89,7 +89,7 @@ CREATE TABLE [salesforce].[account] (
     [_airbyte_raw_id] nvarchar(max) NULL,
     [_airbyte_extracted_at] bigint NULL,
     [_airbyte_generation_id] bigint NULL,
-    [_airbyte_meta] nvarchar(max) NULL
+    [_airbyte_meta] text NULL
 );
 GO
 -- Optional: lets each run read only the rows extracted since its watermark.

@@ -34,5 +34,5 @@ SELECT
 FROM
 	[marts].[fct_org_daily_activity] [d]
 WHERE
-	1 = 0;
+	[d].[org_id] IS NULL;
 GO

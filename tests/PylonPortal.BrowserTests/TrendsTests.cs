@@ -41,7 +41,8 @@ public class TrendsTests(BrowserPortal portal)
 
         await page.WaitForURLAsync(url => url.Contains("segment=Enterprise") && url.Contains("weeks=8"));
         await Expect(page.Locator("#segment-filter")).ToContainTextAsync("Enterprise");
+        // The redraw replaces the chart: wait for it rather than read the old one mid-swap.
         await Expect(page.Locator("#chart-events g.barlayer g.trace")).ToHaveCountAsync(5, FirstDraw);
-        Assert.Equal(8, await page.Locator("#chart-events g.xtick").CountAsync());
+        await Expect(page.Locator("#chart-events g.xtick")).ToHaveCountAsync(8, FirstDraw);
     }
 }

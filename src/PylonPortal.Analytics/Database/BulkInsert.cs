@@ -15,7 +15,17 @@ public static class BulkInsert
     {
         if (rows.Count == 0) return 0;
         if (db.TryGetDbConnection() is not SqliteConnection sqlite)
-            return (await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, ct)).RowsCopied;
+            // SqlBulkCopy has a timeout of its own (30 s by default): the build's command timeout applies to it too.
+            // Constraints checked and triggers fired: a bulk load that skips either needs ALTER on the table, which
+            // the runtime principal does not have (https://learn.microsoft.com/sql/t-sql/statements/bulk-insert-transact-sql#permissions).
+            // It runs on the build's connection and in its transaction (linq2db passes DataConnection.Transaction on).
+            return (await db.BulkCopyAsync(new BulkCopyOptions
+            {
+                BulkCopyType = BulkCopyType.ProviderSpecific,
+                BulkCopyTimeout = db.CommandTimeout >= 0 ? db.CommandTimeout : null,
+                CheckConstraints = true,
+                FireTriggers = true,
+            }, rows, ct)).RowsCopied;
 
         var entity = db.MappingSchema.GetEntityDescriptor(typeof(T));
         var columns = entity.Columns.Where(c => !c.SkipOnInsert && !c.IsIdentity).ToList();

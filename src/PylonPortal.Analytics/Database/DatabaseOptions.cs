@@ -17,8 +17,32 @@ public sealed class DatabaseOptions
     /// <summary>ADO.NET connection string; for SQLite a relative file path is resolved against the working directory.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/pylon-portal.db";
 
-    /// <summary>Seconds a build waits for another build to release the database lock before giving up.</summary>
+    /// <summary>
+    /// Seconds a statement waits for a lock before it fails: a build waiting for another build to release the
+    /// database lock gives up after it. SQLite: the busy timeout; SQL Server: SET LOCK_TIMEOUT (error 1222).
+    /// </summary>
     public int LockTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// SQL Server: seconds a page's (or any short) statement may run before it is cancelled. SqlClient's own
+    /// default is 30 (https://learn.microsoft.com/dotnet/api/microsoft.data.sqlclient.sqlcommand.commandtimeout).
+    /// </summary>
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// SQL Server: seconds one statement of a build (or import, seed, checks) may run; 0, the default, is no
+    /// limit. A full refresh of millions of events runs statements for minutes: under the 30-second default the
+    /// first big one fails, no watermark is saved, and every retry is another full refresh.
+    /// </summary>
+    public int BuildCommandTimeoutSeconds { get; set; }
+
+    /// <summary>
+    /// Create and upgrade the schema at start: apply pending migrations and (SQL Server) create Quartz's tables.
+    /// Needs CREATE TABLE and ALTER. In production the runtime principal has neither: set false, and the deployer
+    /// runs db/sqlserver/portal-schema.sql and quartz-schema.sql (README, "SQL Server"). Then a start with pending
+    /// migrations fails and says so.
+    /// </summary>
+    public bool ApplySchemaAtStart { get; set; } = true;
 
     public static DatabaseOptions ForSqliteFile(string path) =>
         new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" };

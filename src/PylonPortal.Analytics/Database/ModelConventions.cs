@@ -10,13 +10,11 @@ namespace PylonPortal.Analytics.Database;
 
 /// <summary>
 /// Conventions that keep entity configurations provider-agnostic: snake_case column names for the
-/// portal's own tables, binary collation on SQL Server for text compared by the contract (ids,
-/// event names), and SQLite storage for types SQLite cannot compare.
+/// portal's own tables, one binary collation on SQL Server for every text column of the portal's own
+/// tables, and SQLite storage for types SQLite cannot compare.
 /// </summary>
 public static class ModelConventions
 {
-    private const string OrdinalAnnotation = "Pylon:Ordinal";
-
     /// <summary>
     /// Dates on SQLite are yyyy-MM-dd text (as EF stores them anyway), typed as text so that comparisons stay
     /// plain: typed as dates, linq2db wraps both sides of every comparison in date(), which no index can serve.
@@ -24,9 +22,12 @@ public static class ModelConventions
     private static readonly SqliteDateText DateAsText = new();
     public const int IdLength = 200;
 
-    /// <summary>An id or name compared ordinally and case-sensitively (DESIGN section 2).</summary>
+    /// <summary>
+    /// An id or name compared ordinally and case-sensitively (DESIGN section 2). Every portal text column is
+    /// (see <see cref="Apply"/>); this names the keys among them and gives them the id length.
+    /// </summary>
     public static PropertyBuilder<T> IsOrdinal<T>(this PropertyBuilder<T> property, int maxLength = IdLength) =>
-        property.HasMaxLength(maxLength).HasAnnotation(OrdinalAnnotation, true);
+        property.HasMaxLength(maxLength);
 
     internal static void Apply(ModelBuilder model, bool sqlServer)
     {
@@ -38,7 +39,11 @@ public static class ModelConventions
             {
                 if (portalOwned && property.GetColumnName() == property.Name)
                     property.SetColumnName(SnakeCase(property.Name));
-                if (sqlServer && property.FindAnnotation(OrdinalAnnotation) is not null)
+                // One collation for all the portal's own text, so no expression mixes two: COALESCE(org_name, org_id)
+                // with two collations fails every SELECT (Msg 451), and a comparison fails with Msg 468
+                // (https://learn.microsoft.com/sql/t-sql/statements/collation-precedence-transact-sql).
+                // Airbyte's raw columns keep the database default; reads of them go through SqlFunctions.Ordinal.
+                if (sqlServer && portalOwned && property.ClrType == typeof(string))
                     property.SetCollation(Schemas.BinaryCollation);
                 if (!sqlServer && (property.ClrType == typeof(DateOnly) || property.ClrType == typeof(DateOnly?)))
                     ((IConventionProperty)property).SetTypeMapping(DateAsText);

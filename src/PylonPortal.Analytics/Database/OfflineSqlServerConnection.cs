@@ -21,6 +21,9 @@ public sealed class OfflineSqlServerConnection : DbConnection
     /// </summary>
     public bool AnswerWithSampleRow { get; init; }
 
+    /// <summary>The sample row's answer to every yes/no column (a database setting, say).</summary>
+    public bool SampleBoolean { get; init; } = true;
+
     /// <summary>Names the statements recorded from now on (a section of the generated script).</summary>
     public string Section { get; set; } = "";
 
@@ -39,7 +42,8 @@ public sealed class OfflineSqlServerConnection : DbConnection
 
     private void Record(DbCommand command) =>
         Statements.Add(new RecordedStatement(Section, command.CommandText,
-            command.Parameters.Cast<SqlParameter>().Select(p => new RecordedParameter(p.ParameterName, TypeOf(p))).ToList()));
+            command.Parameters.Cast<SqlParameter>().Select(p => new RecordedParameter(p.ParameterName, TypeOf(p))).ToList(),
+            command.CommandTimeout));
 
     private static string TypeOf(SqlParameter p) => p.SqlDbType switch
     {
@@ -67,7 +71,8 @@ public sealed class OfflineSqlServerConnection : DbConnection
         private readonly SqlParameterCollection _parameters = new SqlCommand().Parameters;
 
         [AllowNull] public override string CommandText { get; set; } = "";
-        public override int CommandTimeout { get; set; }
+        // SqlCommand's default, so a command nobody gave a timeout records what SqlClient would use.
+        public override int CommandTimeout { get; set; } = 30;
         public override CommandType CommandType { get; set; }
         public override bool DesignTimeVisible { get; set; }
         public override UpdateRowSource UpdatedRowSource { get; set; }
@@ -95,7 +100,7 @@ public sealed class OfflineSqlServerConnection : DbConnection
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
         {
             connection.Record(this);
-            if (connection.AnswerWithSampleRow) return new SampleRowReader();
+            if (connection.AnswerWithSampleRow) return new SampleRowReader(connection.SampleBoolean);
             var table = new DataTable();
             var aggregate = SingleAggregate.Match(CommandText);
             if (aggregate.Success)
@@ -113,8 +118,8 @@ public sealed class OfflineSqlServerConnection : DbConnection
     }
 }
 
-/// <summary>One row whose every column is whatever the reader asks for: 1, "sample", a date, true.</summary>
-internal sealed class SampleRowReader : DbDataReader
+/// <summary>One row whose every column is whatever the reader asks for: 1, "sample", a date, true (or false).</summary>
+internal sealed class SampleRowReader(bool boolean) : DbDataReader
 {
     private static readonly DateTime SampleDate = new(2026, 1, 15, 12, 0, 0, DateTimeKind.Utc);
     private bool _read;
@@ -138,7 +143,7 @@ internal sealed class SampleRowReader : DbDataReader
     public override Type GetFieldType(int ordinal) => typeof(object);
     public override object GetValue(int ordinal) => 1;
     public override int GetValues(object[] values) { Array.Fill(values, 1); return values.Length; }
-    public override bool GetBoolean(int ordinal) => true;
+    public override bool GetBoolean(int ordinal) => boolean;
     public override byte GetByte(int ordinal) => 1;
     public override char GetChar(int ordinal) => 's';
     public override short GetInt16(int ordinal) => 1;
@@ -161,7 +166,7 @@ internal sealed class SampleRowReader : DbDataReader
         var t when t == typeof(TimeSpan) => TimeSpan.FromMinutes(1),
         var t when t == typeof(DateTime) => SampleDate,
         var t when t == typeof(string) => "sample",
-        var t when t == typeof(bool) => true,
+        var t when t == typeof(bool) => boolean,
         var t when t == typeof(decimal) => 1m,
         var t when t == typeof(double) => 1d,
         var t when t == typeof(float) => 1f,
@@ -175,7 +180,8 @@ internal sealed class SampleRowReader : DbDataReader
 
 public sealed record RecordedParameter(string Name, string SqlType);
 
-public sealed record RecordedStatement(string Section, string Sql, IReadOnlyList<RecordedParameter> Parameters)
+/// <param name="CommandTimeout">The command's timeout in seconds, as SqlClient would apply it (0: none).</param>
+public sealed record RecordedStatement(string Section, string Sql, IReadOnlyList<RecordedParameter> Parameters, int CommandTimeout)
 {
     /// <summary>The statement as a runnable batch: its parameters declared, then its text.</summary>
     public string Batch =>

@@ -15,17 +15,18 @@ public static class PortalDatabase
     static PortalDatabase() => LinqToDBForEFTools.Initialize();
 
     /// <summary>Options for the provider's context type (<see cref="SqlitePortalDbContext"/> or <see cref="SqlServerPortalDbContext"/>).</summary>
-    public static DbContextOptions Options(DatabaseOptions database, DbConnection? connection = null)
+    public static DbContextOptions Options(DatabaseOptions database, DbConnection? connection = null, bool build = false)
     {
         return database.Provider switch
         {
-            DatabaseProvider.Sqlite => Configure(new DbContextOptionsBuilder<SqlitePortalDbContext>(), database, connection).Options,
-            DatabaseProvider.SqlServer => Configure(new DbContextOptionsBuilder<SqlServerPortalDbContext>(), database, connection).Options,
+            DatabaseProvider.Sqlite => Configure(new DbContextOptionsBuilder<SqlitePortalDbContext>(), database, connection, build).Options,
+            DatabaseProvider.SqlServer => Configure(new DbContextOptionsBuilder<SqlServerPortalDbContext>(), database, connection, build).Options,
             _ => throw new ArgumentOutOfRangeException(nameof(database)),
         };
     }
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions database, DbConnection? connection = null)
+    /// <param name="build">Long work (a build): SQL Server statements get the build's command timeout, not the pages'.</param>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions database, DbConnection? connection = null, bool build = false)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -35,7 +36,12 @@ public static class PortalDatabase
         }
         else
         {
-            if (connection is null) builder.UseSqlServer(database.ConnectionString); else builder.UseSqlServer(connection);
+            // SQLite's command timeout is its busy timeout (set from LockTimeoutSeconds above); SQL Server's cancels
+            // a running statement, so builds and pages each get their own. Sql() hands it on to linq2db.
+            var timeout = build ? database.BuildCommandTimeoutSeconds : database.CommandTimeoutSeconds;
+            if (connection is null) builder.UseSqlServer(database.ConnectionString, o => o.CommandTimeout(timeout));
+            else builder.UseSqlServer(connection, o => o.CommandTimeout(timeout));
+            builder.AddInterceptors(new SqlServerLockTimeout(database.LockTimeoutSeconds));
             // Tell linq2db the dialect instead of letting it connect to ask, so SQL Server text can be produced offline.
             builder.UseLinqToDB(b => b.AddCustomOptions(o =>
                 o.UseSqlServer(SqlServerVersion.v2022, SqlServerProvider.MicrosoftDataSqlClient)));
@@ -43,10 +49,10 @@ public static class PortalDatabase
         return builder;
     }
 
-    public static PortalDbContext CreateContext(DatabaseOptions database, DbConnection? connection = null) =>
+    public static PortalDbContext CreateContext(DatabaseOptions database, DbConnection? connection = null, bool build = false) =>
         database.Provider == DatabaseProvider.Sqlite
-            ? new SqlitePortalDbContext((DbContextOptions<SqlitePortalDbContext>)Options(database, connection))
-            : new SqlServerPortalDbContext((DbContextOptions<SqlServerPortalDbContext>)Options(database, connection));
+            ? new SqlitePortalDbContext((DbContextOptions<SqlitePortalDbContext>)Options(database, connection, build))
+            : new SqlServerPortalDbContext((DbContextOptions<SqlServerPortalDbContext>)Options(database, connection, build));
 
     /// <summary>A linq2db connection on the context's own connection and transaction: set-based statements for both providers.</summary>
     public static DataConnection Sql(this PortalDbContext context)
@@ -54,7 +60,13 @@ public static class PortalDatabase
         // The set-based work reads rows it never saves through EF. Tracked (linq2db attaches entities it reads
         // to a tracking context), a year of as-of keys would stay in memory for the whole build.
         context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        return context.CreateLinqToDBConnection();
+        if (!context.IsSqlServer) return context.CreateLinqToDBConnection();
+        // Opened through EF, so its interceptor sets the lock timeout (a connection linq2db opens itself runs none).
+        context.Database.OpenConnection();
+        var db = context.CreateLinqToDBConnection();
+        // linq2db's own default (-1) is the provider's 30 seconds: every linq2db statement gets the context's timeout.
+        if (context.Database.GetCommandTimeout() is { } timeout) db.CommandTimeout = timeout;
+        return db;
     }
 
     /// <summary>
@@ -76,6 +88,19 @@ public static class PortalDatabase
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
+    /// <summary>
+    /// For a principal that may not change the schema (Database:ApplySchemaAtStart false): fails, naming the
+    /// migrations, when the database lacks any, instead of failing later on a missing table or column.
+    /// </summary>
+    public static async Task RequireCurrentSchemaAsync(PortalDbContext context, CancellationToken ct = default)
+    {
+        var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The database lacks migrations {string.Join(", ", pending)} and Database:ApplySchemaAtStart is false: " +
+                "have the deployer run db/sqlserver/portal-schema.sql (README, \"SQL Server\"), then start again.");
+    }
+
     private static string SqliteConnectionString(DatabaseOptions database)
     {
         var builder = new SqliteConnectionStringBuilder(database.ConnectionString)
@@ -84,6 +109,33 @@ public static class PortalDatabase
             DefaultTimeout = database.LockTimeoutSeconds,
         };
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// SQL Server's lock wait, per connection: without SET LOCK_TIMEOUT a blocked statement waits forever (or until its
+    /// command timeout), so a build waiting on another's lock would never see error 1222
+    /// (https://learn.microsoft.com/sql/t-sql/statements/set-lock-timeout-transact-sql).
+    /// </summary>
+    private sealed class SqlServerLockTimeout(int seconds) : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = Command(connection);
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            await using var command = Command(connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        private DbCommand Command(DbConnection connection)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = FormattableString.Invariant($"SET LOCK_TIMEOUT {seconds * 1000}");
+            return command;
+        }
     }
 
     /// <summary>

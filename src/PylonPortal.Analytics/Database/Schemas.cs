@@ -12,6 +12,9 @@ public static class Schemas
     public const string Pipeline = "pipeline";
     public const string Portal = "portal";
 
+    /// <summary>Quartz's tables on SQL Server: in the portal's own schema, not dbo.</summary>
+    public const string QuartzTablePrefix = "[" + Portal + "].qrtz_";
+
     /// <summary>Ordinal, case-sensitive comparisons on SQL Server (DESIGN section 2).</summary>
     public const string BinaryCollation = "Latin1_General_100_BIN2";
 }

@@ -38,12 +38,21 @@ public static class SqlFunctions
     [Sql.Expression("{0} BETWEEN {1} AND {2}", ServerSideOnly = true, IsPredicate = true)]
     public static bool InRange(string? text, string first, string last) => throw ServerSideOnly();
 
-    /// <summary><c>_airbyte_meta.changes</c> is a non-empty array: Airbyte nulled or truncated a field.</summary>
+    /// <summary>
+    /// <c>_airbyte_meta.changes</c> has an element (Airbyte nulled or truncated a field), whatever the whitespace
+    /// (<c>[\n]</c> is empty); meta that is not a JSON object or array counts too (nothing says the row is whole), and never fails the build.
+    /// SQL Server: the column is TEXT, which JSON functions do not take, so it is cast to NVARCHAR(MAX) first
+    /// (https://learn.microsoft.com/sql/t-sql/functions/json-query-transact-sql); CASE tests ISJSON before JSON_QUERY
+    /// runs, since JSON_QUERY raises an error on text that is not JSON, while an AND has no guaranteed order. The
+    /// first element is an object (JSON_QUERY) or a scalar (JSON_VALUE); JSON_PATH_EXISTS would need SQL Server 2022.
+    /// </summary>
     [Sql.Expression(ProviderName.SQLite,
-        "coalesce(json_array_length(CASE WHEN json_valid({0}) THEN {0} END, '$.changes'), 0) > 0",
+        "(CASE WHEN {0} IS NULL THEN 0 WHEN NOT json_valid({0}) THEN 1 WHEN json_type({0}) NOT IN ('object', 'array') THEN 1 " +
+        "ELSE coalesce(json_array_length({0}, '$.changes'), 0) > 0 END)",
         ServerSideOnly = true, IsPredicate = true)]
     [Sql.Expression(ProviderName.SqlServer,
-        "ISJSON({0}) = 1 AND REPLACE(JSON_QUERY({0}, '$.changes'), ' ', '') <> '[]'",
+        "CASE WHEN {0} IS NULL THEN 0 WHEN ISJSON(CAST({0} AS NVARCHAR(MAX))) = 0 THEN 1 " +
+        "WHEN JSON_QUERY(CAST({0} AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST({0} AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1",
         ServerSideOnly = true, IsPredicate = true)]
     public static bool HasAirbyteChanges(string? meta) => throw ServerSideOnly();
 
@@ -59,6 +68,13 @@ public static class SqlFunctions
     /// </summary>
     [Sql.Expression("({0} IS NOT NULL AND {0} LIKE '% ')", ServerSideOnly = true, IsPredicate = true)]
     public static bool EndsWithSpace(string? text) => throw ServerSideOnly();
+
+    /// <summary>
+    /// <c>text IS NULL</c> as written. linq2db folds <c>== null</c> on a column the model declares NOT NULL into
+    /// <c>1 = 0</c>, so a check that no row has a NULL key would check nothing.
+    /// </summary>
+    [Sql.Expression("{0} IS NULL", ServerSideOnly = true, IsPredicate = true)]
+    public static bool IsNull(string? text) => throw ServerSideOnly();
 
     /// <summary>A date plus a number of days.</summary>
     [Sql.Expression(ProviderName.SQLite, "date({0}, ({1}) || ' days')", ServerSideOnly = true, IsNullable = Sql.IsNullableType.IfAnyParameterNullable)]

@@ -45,7 +45,7 @@ public sealed class BuildService(
         observer ??= NullBuildObserver.Instance;
         var startedAt = clock.GetUtcNow();
         var settings = JsonSerializer.Serialize(scoring);
-        await using var context = databases.Create();
+        await using var context = databases.CreateForBuild();
         await using var db = context.Sql();
         if (Environment.GetEnvironmentVariable("PYLON_TRACE_SQL") == "1") TraceStatements(db);
         var runId = await StartRunAsync(db, request, startedAt, settings, ct);
@@ -95,7 +95,7 @@ public sealed class BuildService(
     public async Task<BuildResult> TestAsync(CancellationToken ct = default)
     {
         var startedAt = clock.GetUtcNow();
-        await using var context = databases.Create();
+        await using var context = databases.CreateForBuild();
         await using var db = context.Sql();
         var runId = await StartRunAsync(db, new BuildRequest(Triggers.Test), startedAt, JsonSerializer.Serialize(scoring), ct);
         var checks = await RunChecksAsync(new CheckScope(db, RowsWrittenOnly: false), runId, clock, NullBuildObserver.Instance, ct);

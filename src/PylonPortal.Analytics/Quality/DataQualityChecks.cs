@@ -1,6 +1,7 @@
 using LinqToDB;
 using LinqToDB.Async;
 using LinqToDB.Data;
+using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts;
 using PylonPortal.Analytics.Marts.AiAdoption;
@@ -31,7 +32,7 @@ public static class DataQualityChecks
         new("daily_latest_activity_date", Daily, Severity.Warning,
             "Freshness: the latest activity_date is today or yesterday (UTC).", LatestActivityDateAsync),
         Rows("daily_no_null_org_id", Daily, Severity.Error, "No row has a NULL org_id.",
-            scope => scope.Daily.Where(d => (string?)d.OrgId == null).Select(d => new { d.ActivityDate })),
+            scope => scope.Daily.Where(d => SqlFunctions.IsNull(d.OrgId)).Select(d => new { d.ActivityDate })),
         Rows("daily_counts_consistent", Daily, Severity.Error,
             "Counts are not negative; issue + ai + frontend + kb events and unique users do not exceed total_event_count.",
             scope => scope.Daily

@@ -64,6 +64,9 @@ internal static class RawTableConfiguration
         });
     }
 
+    /// <summary>The JSON fields Airbyte types as objects: stored as TEXT on SQL Server.</summary>
+    private static readonly HashSet<string> JsonColumns = [nameof(AirbyteRecord.AirbyteMeta), nameof(RawProductEvent.Properties)];
+
     private static void Table<T>(ModelBuilder model, bool sqlServer, string schema, string name,
         Action<EntityTypeBuilder<T>> columns) where T : AirbyteRecord
     {
@@ -82,8 +85,10 @@ internal static class RawTableConfiguration
         if (sqlServer)
             foreach (var p in e.Metadata.GetProperties())
             {
-                // Airbyte's MSSQL destination 2.x types: NVARCHAR(MAX), DECIMAL(38,8), BIGINT, BIT, DATE, DATETIMEOFFSET.
-                if (p.ClrType == typeof(string)) p.SetColumnType("nvarchar(max)");
+                // Airbyte's MSSQL destination 2.x types: NVARCHAR(MAX) for strings, TEXT for objects, arrays and unions
+                // (_airbyte_meta, properties), DECIMAL(38,8), BIGINT, BIT, DATE, DATETIMEOFFSET. TEXT is not a
+                // character string to JSON functions: SqlFunctions.HasAirbyteChanges casts it first.
+                if (p.ClrType == typeof(string)) p.SetColumnType(JsonColumns.Contains(p.Name) ? "text" : "nvarchar(max)");
                 else if (p.ClrType == typeof(decimal?)) p.SetColumnType("decimal(38,8)");
             }
     }

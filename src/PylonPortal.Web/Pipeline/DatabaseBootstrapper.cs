@@ -18,7 +18,10 @@ public sealed class DatabaseBootstrapper(
     {
         await using (var context = databases.Create())
         {
-            await PortalDatabase.MigrateAsync(context, ct);
+            if (databases.Options.ApplySchemaAtStart) await PortalDatabase.MigrateAsync(context, ct);
+            else await PortalDatabase.RequireCurrentSchemaAsync(context, ct);
+            if (await SqlServerSettings.ReadCommittedSnapshotAsync(context, ct) == false)
+                logger.LogWarning("{Setting}", SqlServerSettings.ReadCommittedSnapshotOff);
             var seed = pipeline.SeedDemoDataWhenEmpty && !context.IsSqlServer
                        && !await context.RawProductEvents.AnyAsync(ct);
             if (!seed) return;

@@ -23,7 +23,13 @@ public static class PipelineSchedule
                 {
                     store.UseSqlServer(configuration.GetConnectionString("Portal") ?? database.ConnectionString);
                     store.UseClustering(_ => { });
-                    store.ProvisionSchema();
+                    // In the portal's schema (db/sqlserver/quartz-schema.sql creates the same tables); created at
+                    // start only where the principal may (Database:ApplySchemaAtStart), otherwise only checked.
+                    store.ConfigureStore(o =>
+                    {
+                        o.TablePrefix = Schemas.QuartzTablePrefix;
+                        o.SchemaProvisioning = database.ApplySchemaAtStart ? SchemaProvisioning.CreateIfMissing : SchemaProvisioning.Validate;
+                    });
                 });
             q.ScheduleJob<BuildJob>(
                 trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey)

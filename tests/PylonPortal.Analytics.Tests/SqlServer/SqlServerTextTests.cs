@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using PylonPortal.Analytics.Database;
 
@@ -27,6 +30,153 @@ public class SqlServerTextTests
         Assert.Contains(statements, s => s.Sql.TrimStart().StartsWith("UPDATE", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Sql.Contains("ROW_NUMBER() OVER", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Sql.Contains("COLLATE Latin1_General_100_BIN2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Build_statements_run_with_the_build_timeout_and_each_connection_sets_the_lock_timeout()
+    {
+        var statements = await SqlServerScripts.RecordAllAsync();
+
+        // A build's statements run for minutes on production data: no 30-second SqlClient default (0 = no limit).
+        // (SET LOCK_TIMEOUT itself returns at once: it keeps SqlClient's default.)
+        Assert.All(statements.Where(s => !s.Sql.StartsWith("SET ", StringComparison.Ordinal)),
+            s => Assert.True(s.CommandTimeout == 0, $"{s.CommandTimeout} s: {s.Section}\n{s.Sql}"));
+        // Each connection's first statement sets the lock wait from Database:LockTimeoutSeconds (30 s), so a build
+        // blocked by another fails with error 1222 instead of waiting forever.
+        Assert.Equal("SET LOCK_TIMEOUT 30000", statements[0].Sql);
+        Assert.Contains(statements.Skip(1), s => s.Sql == "SET LOCK_TIMEOUT 30000");
+    }
+
+    [Fact]
+    public async Task Configured_timeouts_reach_every_EF_and_linq2db_statement_on_SQL_Server()
+    {
+        var connection = new OfflineSqlServerConnection();
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.SqlServer, CommandTimeoutSeconds = 7, BuildCommandTimeoutSeconds = 3600, LockTimeoutSeconds = 5,
+        };
+        var factory = new PortalDbFactory(options, () => connection);
+        await using (var page = factory.Create())
+            await page.PipelineRuns.LongCountAsync();
+        var pageStatements = connection.Statements.ToList();
+        connection.Statements.Clear();
+        await using (var context = factory.CreateForBuild())
+        {
+            await context.PipelineRuns.LongCountAsync();
+            await using var db = context.Sql();
+            _ = LinqToDB.DataExtensions.GetTable<PylonPortal.Analytics.Pipeline.PipelineRun>(db).LongCount();
+        }
+
+        Assert.Equal("SET LOCK_TIMEOUT 5000", pageStatements[0].Sql);
+        Assert.Equal(7, Assert.Single(pageStatements.Skip(1)).CommandTimeout);
+        var build = connection.Statements.Where(s => !s.Sql.StartsWith("SET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, build.Count);
+        Assert.All(build, s => Assert.Equal(3600, s.CommandTimeout));
+    }
+
+    [Fact]
+    public async Task JSON_functions_never_read_a_column_directly()
+    {
+        // Airbyte's MSSQL destination stores objects (_airbyte_meta, properties) as TEXT, and ISJSON, JSON_VALUE,
+        // JSON_QUERY and OPENJSON take character strings only: the build casts to NVARCHAR(MAX) first.
+        var bare = new List<string>();
+        foreach (var statement in await SqlServerScripts.RecordAllAsync())
+        {
+            var visitor = new JsonCalls();
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out _).Accept(visitor);
+            bare.AddRange(visitor.OnColumns.Select(c => $"{statement.Section}: {c}"));
+        }
+        Assert.True(bare.Count == 0, string.Join("\n", bare));
+    }
+
+    private sealed class JsonCalls : TSqlFragmentVisitor
+    {
+        private static readonly HashSet<string> Json = new(StringComparer.OrdinalIgnoreCase) { "ISJSON", "JSON_VALUE", "JSON_QUERY", "OPENJSON" };
+        public List<string> OnColumns { get; } = [];
+
+        public override void Visit(FunctionCall node)
+        {
+            if (Json.Contains(node.FunctionName.Value) && node.Parameters is [ColumnReferenceExpression column, ..])
+                OnColumns.Add($"{node.FunctionName.Value}({string.Join(".", column.MultiPartIdentifier.Identifiers.Select(i => i.Value))})");
+        }
+    }
+
+    [Fact]
+    public async Task Raw_JSON_columns_are_TEXT_as_Airbyte_writes_them_and_strings_NVARCHAR_MAX()
+    {
+        var raw = (await SqlServerScripts.GenerateAsync())[SqlServerScripts.RawTablesFile];
+        Assert.Contains("[properties] text NULL", raw, StringComparison.Ordinal);
+        Assert.Equal(5, raw.Split("[_airbyte_meta] text NULL").Length - 1);
+        Assert.Contains("[event] nvarchar(max) NULL", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_build_or_check_statement_mixes_two_collations()
+    {
+        var check = Collations();
+        var conflicts = (await SqlServerScripts.RecordAllAsync())
+            .SelectMany(s => check.Conflicts(s.Batch).Select(c => $"{s.Section}: {c}")).ToList();
+        Assert.True(conflicts.Count == 0, string.Join("\n\n", conflicts));
+    }
+
+    [Fact]
+    public void The_collation_check_finds_a_raw_column_combined_with_a_portal_column()
+    {
+        // Airbyte's columns take the database default; the portal's are binary. COALESCE of the two is Msg 451.
+        var conflicts = Collations().Conflicts(
+            "SELECT COALESCE([s].[name], [r].[name]) FROM [pipeline].[stg_pylon_organizations] [s] " +
+            "JOIN [airbyte].[pylon_organizations] [r] ON [r].[id] COLLATE Latin1_General_100_BIN2 = [s].[id] " +
+            "WHERE [r].[domain] = [s].[domain]");
+        Assert.Equal(2, conflicts.Count);
+        Assert.Contains("COALESCE([s].[name], [r].[name])", conflicts[0], StringComparison.Ordinal);
+        Assert.Contains("[r].[domain] = [s].[domain]", conflicts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_text_column_of_the_portals_own_tables_is_binary_on_SQL_Server()
+    {
+        using var context = SqlServerContext();
+        var portalText = context.GetService<IDesignTimeModel>().Model.GetEntityTypes()
+            .Where(e => e.GetSchema() is not (Schemas.Airbyte or Schemas.Salesforce))
+            .SelectMany(e => e.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (Column: $"{e.GetTableName()}.{p.GetColumnName()}", Collation: p.GetCollation())))
+            .ToList();
+        Assert.Contains(portalText, c => c.Column == "fct_reference_readiness_30d.account_segment");
+        Assert.All(portalText, c => Assert.True(c.Collation == Schemas.BinaryCollation, $"{c.Column}: {c.Collation ?? "database default"}"));
+    }
+
+    private static PortalDbContext SqlServerContext() =>
+        PortalDatabase.CreateContext(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, new OfflineSqlServerConnection());
+
+    private static CollationCheck Collations()
+    {
+        using var context = SqlServerContext();
+        return new CollationCheck(context);
+    }
+
+    [Fact]
+    public async Task A_build_and_its_checks_send_no_DDL_and_no_TRUNCATE()
+    {
+        // The runtime principal (roles.sql) may read and write rows, nothing more: TRUNCATE needs ALTER, and
+        // CREATE/ALTER/DROP need schema rights (https://learn.microsoft.com/sql/t-sql/statements/truncate-table-transact-sql#permissions).
+        var other = new List<string>();
+        foreach (var statement in await SqlServerScripts.RecordAllAsync())
+        {
+            var script = (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out _);
+            other.AddRange(script.Batches.SelectMany(b => b.Statements)
+                .Where(s => s is not (SelectStatement or InsertStatement or UpdateStatement or DeleteStatement or MergeStatement
+                                     or DeclareVariableStatement or SetCommandStatement))
+                .Select(s => $"{s.GetType().Name} in {statement.Section}: {statement.Sql[..Math.Min(200, statement.Sql.Length)]}"));
+        }
+        Assert.True(other.Count == 0, string.Join("\n", other));
+    }
+
+    [Fact]
+    public async Task Seed_validation_checks_org_id_IS_NULL_as_the_seed_does()
+    {
+        // Not folded to WHERE 1 = 0 because the model declares org_id NOT NULL: the check must check.
+        var seed = (await SqlServerScripts.GenerateAsync())[SqlServerScripts.SeedValidationFile];
+        Assert.Contains("[d].[org_id] IS NULL", seed, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 = 0", seed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Tests.SqlServer;
 using PylonPortal.Web.Components.Pages.Health;
 using PylonPortal.Web.Components.Pages.Orgs;
 using PylonPortal.Web.Components.Pages.Overview;
@@ -66,6 +67,18 @@ public class PageQueriesSqlServerTextTests
         ["app bar"] = db => DataStatus.LoadAsync(db, TimeProvider.System),
     };
 
+    [Fact]
+    public async Task Health_search_ignores_case_on_SQL_Server_as_on_SQLite()
+    {
+        // The portal's text is binary (case-sensitive) on SQL Server; SQLite's LIKE ignores ASCII case. The
+        // search lowers the column so both engines find "ECHO" in "Echo Labs" (HealthQueryTests, on SQLite).
+        var connection = new OfflineSqlServerConnection { AnswerWithSampleRow = true };
+        await using (var db = PortalDatabase.CreateContext(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, connection))
+            await HealthQuery.PageAsync(db, new HealthRequest { AsOf = Date, Search = "ECHO" });
+        Assert.Contains(connection.Statements, s => s.Sql.Contains("LOWER([f].[org_name]) LIKE", StringComparison.Ordinal)
+                                                    && s.Sql.Contains("LOWER([f].[salesforce_account_name]) LIKE", StringComparison.Ordinal));
+    }
+
     /// <summary>The last tables each page reads: seeing them proves its loader went all the way.</summary>
     private static readonly Dictionary<string, string[]> LastTables = new()
     {
@@ -73,7 +86,7 @@ public class PageQueriesSqlServerTextTests
         ["org"] = ["[marts].[fct_org_daily_activity]", "[marts].[int_org_user_daily]", "[pipeline].[stg_pylon_issues]"],
         ["health"] = ["[marts].[fct_reference_readiness_30d]"],
         ["references"] = ["[marts].[fct_reference_readiness_30d]", "[marts].[fct_customer_ai_adoption_30d]"],
-        ["trends"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[stg_product_events]"],
+        ["trends"] = ["[marts].[int_segment_weekly_activity]", "[marts].[int_segment_event_daily]"],
         ["pipeline"] = ["[pipeline].[pipeline_run_steps]", "[pipeline].[pipeline_check_results]"],
         ["app bar"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[pipeline_runs]"],
     };
@@ -86,20 +99,31 @@ public class PageQueriesSqlServerTextTests
     {
         var connection = new OfflineSqlServerConnection { AnswerWithSampleRow = true };
         var factory = new PortalDbFactory(
-            new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = connection.ConnectionString }, () => connection);
+            new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = connection.ConnectionString, CommandTimeoutSeconds = 12 },
+            () => connection);
         await using (var db = factory.Create())
             await Loaders[page](db);
 
-        Assert.NotEmpty(connection.Statements);
+        // Each time EF opens the connection it sets the lock wait first (a pooled connection comes back reset);
+        // every query runs under the pages' short timeout.
+        Assert.StartsWith("SET LOCK_TIMEOUT ", connection.Statements[0].Sql, StringComparison.Ordinal);
+        var queries = connection.Statements.Where(s => !s.Sql.StartsWith("SET LOCK_TIMEOUT ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(queries);
+        Assert.All(queries, s => Assert.Equal(12, s.CommandTimeout));
         foreach (var statement in connection.Statements)
         {
             new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out var errors);
             Assert.True(errors.Count == 0,
                 $"{page}: {string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}"))}\n{statement.Batch}");
         }
+        // And SQL Server can run them: no expression mixes two collations (Msg 451/468, which a parser cannot see).
+        CollationCheck collations;
+        await using (var db = factory.Create()) collations = new CollationCheck(db);
+        var conflicts = connection.Statements.SelectMany(s => collations.Conflicts(s.Batch)).Distinct().ToList();
+        Assert.True(conflicts.Count == 0, $"{page}: " + string.Join("\n\n", conflicts));
         foreach (var table in LastTables[page])
             Assert.Contains(connection.Statements, s => s.Sql.Contains(table, StringComparison.Ordinal));
         // Every table by its SQL Server schema, as the migrations create it there.
-        Assert.All(connection.Statements, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
+        Assert.All(queries, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
     }
 }

@@ -33,11 +33,13 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.Property<string>("FriendlyName")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("friendly_name");
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Xml")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml");
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -61,21 +63,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("account_name");
+                        .HasColumnName("account_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -90,12 +91,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -104,12 +107,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("OrgId");
 
@@ -122,8 +127,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -133,14 +137,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("int")
@@ -161,8 +165,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("CreatedDate")
                         .HasColumnType("date")
@@ -183,8 +186,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -194,8 +196,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("user_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEventCount")
                         .HasColumnType("int")
@@ -217,8 +218,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("date")
@@ -229,7 +229,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
                         .HasColumnType("int")
@@ -273,7 +274,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("arr_ai_quadrant")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(22)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("BreadthScore")
                         .HasPrecision(9, 4)
@@ -302,7 +304,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("IntensityScore")
                         .HasPrecision(9, 4)
@@ -324,25 +327,29 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEvents30d")
                         .HasColumnType("int")
@@ -365,8 +372,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -377,7 +383,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(19)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEvents")
                         .HasColumnType("int")
@@ -414,7 +421,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("feature_categories_used")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(16)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FrontendEvents")
                         .HasColumnType("int")
@@ -425,7 +433,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(18)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
                         .HasColumnType("bit")
@@ -456,25 +465,29 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_domain")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(1);
+                        .HasColumnOrder(1)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(17)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(20)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int?>("TopEventCount")
                         .HasColumnType("int")
@@ -486,8 +499,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("top_event_type")
                         .HasColumnOrder(9)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEventCount")
                         .HasColumnType("int")
@@ -513,8 +525,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("date")
@@ -525,7 +536,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
                         .HasColumnType("int")
@@ -574,7 +586,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("health_band")
-                        .HasColumnOrder(27);
+                        .HasColumnOrder(27)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("HealthScore")
                         .HasPrecision(4, 1)
@@ -586,7 +599,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
                         .HasColumnType("bit")
@@ -612,7 +626,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("OrgUserCount")
                         .HasColumnType("int")
@@ -623,7 +638,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("ReferenceReadinessScore")
                         .HasPrecision(4, 1)
@@ -646,13 +662,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("SentimentScore")
                         .HasPrecision(9, 4)
@@ -710,8 +728,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -721,14 +738,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("EventCount")
                         .HasColumnType("bigint")
@@ -745,8 +762,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("WeekStart")
                         .HasColumnType("date")
@@ -806,18 +822,21 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Example")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("example");
+                        .HasColumnName("example")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("FailingRows")
                         .HasColumnType("bigint")
@@ -827,19 +846,22 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("severity");
+                        .HasColumnName("severity")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("RunId", "Name");
 
@@ -851,7 +873,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("AcquiredAt")
                         .HasColumnType("datetimeoffset")
@@ -881,17 +904,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Model")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ExampleKey")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("example_key");
+                        .HasColumnName("example_key")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("Rows")
                         .HasColumnType("bigint")
@@ -913,7 +939,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.Property<string>("Error")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("error");
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset")
@@ -930,11 +957,13 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("requested_by");
+                        .HasColumnName("requested_by")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ScoringSettings")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("scoring_settings");
+                        .HasColumnName("scoring_settings")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset")
@@ -944,13 +973,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("trigger");
+                        .HasColumnName("trigger")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -977,7 +1008,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("RowsDeleted")
                         .HasColumnType("bigint")
@@ -1017,7 +1049,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1038,8 +1071,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("date")
@@ -1060,8 +1092,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -1079,14 +1110,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasIndex("OrgId");
 
@@ -1104,7 +1135,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1120,7 +1151,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("event");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("properties");
 
                     b.Property<long?>("TeamId")
@@ -1155,7 +1186,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1206,7 +1237,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1249,7 +1280,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1296,7 +1327,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1370,14 +1401,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Event");
 
@@ -1390,8 +1421,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1418,7 +1448,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("bit")
@@ -1431,31 +1462,32 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -1464,12 +1496,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1482,8 +1516,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1514,27 +1547,25 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
                         .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
@@ -1551,8 +1582,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1565,7 +1595,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain");
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1578,19 +1609,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1613,21 +1645,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1645,28 +1676,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1679,8 +1708,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1689,7 +1717,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1702,26 +1731,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1734,8 +1763,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1762,7 +1790,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("bit")
@@ -1775,26 +1804,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -1803,12 +1832,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1823,8 +1854,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1855,22 +1885,19 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
                         .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
@@ -1889,8 +1916,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1903,7 +1929,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain");
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1916,14 +1943,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1946,21 +1973,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1978,28 +2004,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -2016,8 +2040,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -2026,7 +2049,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -2039,21 +2063,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 

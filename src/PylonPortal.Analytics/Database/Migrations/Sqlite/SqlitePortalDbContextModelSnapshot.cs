@@ -53,15 +53,13 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("account_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("account_id");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(400)
@@ -112,8 +110,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -122,8 +119,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
-                        .HasColumnName("event")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("event");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -149,8 +145,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly?>("CreatedDate")
                         .HasColumnType("TEXT")
@@ -170,8 +165,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -180,8 +174,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("user_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("user_id");
 
                     b.Property<int>("AiEventCount")
                         .HasColumnType("INTEGER")
@@ -202,8 +195,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0)
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnOrder(0);
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("TEXT")
@@ -350,8 +342,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0)
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnOrder(0);
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -471,8 +462,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
                         .HasColumnName("top_event_type")
-                        .HasColumnOrder(9)
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnOrder(9);
 
                     b.Property<int>("TotalEventCount")
                         .HasColumnType("INTEGER")
@@ -497,8 +487,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0)
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnOrder(0);
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("TEXT")
@@ -694,8 +683,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("segment")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("segment");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -704,8 +692,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
-                        .HasColumnName("event")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("event");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -727,8 +714,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("segment")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("segment");
 
                     b.Property<DateOnly>("WeekStart")
                         .HasColumnType("TEXT")
@@ -1018,8 +1004,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("TEXT")
@@ -1039,8 +1024,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("TEXT")
@@ -1057,8 +1041,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1332,8 +1315,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
-                        .HasColumnName("event")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("event");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -1351,8 +1333,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<double?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1402,14 +1383,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("pylon_organization_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("pylon_organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
@@ -1440,8 +1419,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<string>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1471,20 +1449,17 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("organization_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("priority")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("priority");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
@@ -1505,8 +1480,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<string>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1537,8 +1511,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
@@ -1569,14 +1542,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("distinct_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("distinct_id");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
-                        .HasColumnName("event")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("event");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("INTEGER")
@@ -1593,14 +1564,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
@@ -1611,8 +1580,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("uuid")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("uuid");
 
                     b.HasKey("Id");
 
@@ -1624,8 +1592,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<string>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1652,14 +1619,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("organization_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
@@ -1676,8 +1641,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<double?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1727,14 +1691,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("pylon_organization_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("pylon_organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("TEXT")
@@ -1762,8 +1724,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<string>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1793,20 +1754,17 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("organization_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("priority")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("priority");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("ResolvedAt")
                         .HasColumnType("TEXT")
@@ -1824,8 +1782,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<string>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1856,8 +1813,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.HasKey("Id");
 
@@ -1883,14 +1839,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("distinct_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("distinct_id");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
-                        .HasColumnName("event")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("event");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("INTEGER")
@@ -1907,14 +1861,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("org_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("org_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
@@ -1925,8 +1877,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("uuid")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("uuid");
 
                     b.HasKey("Id");
 
@@ -1942,8 +1893,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("id");
 
                     b.Property<string>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1970,14 +1920,12 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("organization_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("raw_id")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .HasColumnName("raw_id");
 
                     b.HasKey("Id");
 

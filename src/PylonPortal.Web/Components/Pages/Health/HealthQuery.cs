@@ -125,9 +125,11 @@ public static class HealthQuery
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var id = request.Search.Trim();
-            var pattern = GridQuery.ContainsPattern(id);
-            rows = rows.Where(r => EF.Functions.Like(r.OrgName, pattern, GridQuery.LikeEscape)
-                                   || EF.Functions.Like(r.SalesforceAccountName, pattern, GridQuery.LikeEscape)
+            // Search ignores case on both engines: SQLite's LIKE does already (ASCII), SQL Server's follows the
+            // column's binary collation, so both sides are lowered.
+            var pattern = GridQuery.ContainsPattern(id).ToLowerInvariant();
+            rows = rows.Where(r => EF.Functions.Like(r.OrgName!.ToLower(), pattern, GridQuery.LikeEscape)
+                                   || EF.Functions.Like(r.SalesforceAccountName!.ToLower(), pattern, GridQuery.LikeEscape)
                                    || r.OrgId == id);
         }
         return rows;

@@ -22,7 +22,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     segment = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Latin1_General_100_BIN2"),
                     activity_date = table.Column<DateOnly>(type: "date", nullable: false),
                     @event = table.Column<string>(name: "event", type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, collation: "Latin1_General_100_BIN2"),
                     event_count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

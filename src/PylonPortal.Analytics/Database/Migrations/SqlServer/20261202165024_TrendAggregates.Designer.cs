@@ -12,7 +12,7 @@ using PylonPortal.Analytics.Database;
 namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261202162430_TrendAggregates")]
+    [Migration("20261202165024_TrendAggregates")]
     partial class TrendAggregates
     {
         /// <inheritdoc />
@@ -36,11 +36,13 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.Property<string>("FriendlyName")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("friendly_name");
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Xml")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml");
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -64,21 +66,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("account_name");
+                        .HasColumnName("account_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -93,12 +94,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -107,12 +110,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("OrgId");
 
@@ -125,8 +130,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -136,14 +140,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("int")
@@ -164,8 +168,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("CreatedDate")
                         .HasColumnType("date")
@@ -186,8 +189,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -197,8 +199,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("user_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEventCount")
                         .HasColumnType("int")
@@ -220,8 +221,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("date")
@@ -232,7 +232,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
                         .HasColumnType("int")
@@ -276,7 +277,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("arr_ai_quadrant")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(22)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("BreadthScore")
                         .HasPrecision(9, 4)
@@ -305,7 +307,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("IntensityScore")
                         .HasPrecision(9, 4)
@@ -327,25 +330,29 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEvents30d")
                         .HasColumnType("int")
@@ -368,8 +375,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -380,7 +386,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(19)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEvents")
                         .HasColumnType("int")
@@ -417,7 +424,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("feature_categories_used")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(16)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FrontendEvents")
                         .HasColumnType("int")
@@ -428,7 +436,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(18)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
                         .HasColumnType("bit")
@@ -459,25 +468,29 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_domain")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(1);
+                        .HasColumnOrder(1)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(17)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(20)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int?>("TopEventCount")
                         .HasColumnType("int")
@@ -489,8 +502,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("top_event_type")
                         .HasColumnOrder(9)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEventCount")
                         .HasColumnType("int")
@@ -516,8 +528,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
                         .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
                         .HasColumnType("date")
@@ -528,7 +539,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
                         .HasColumnType("int")
@@ -577,7 +589,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("health_band")
-                        .HasColumnOrder(27);
+                        .HasColumnOrder(27)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("HealthScore")
                         .HasPrecision(4, 1)
@@ -589,7 +602,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
                         .HasColumnType("bit")
@@ -615,7 +629,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("OrgUserCount")
                         .HasColumnType("int")
@@ -626,7 +641,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("ReferenceReadinessScore")
                         .HasPrecision(4, 1)
@@ -649,13 +665,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal>("SentimentScore")
                         .HasPrecision(9, 4)
@@ -713,8 +731,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -724,14 +741,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("EventCount")
                         .HasColumnType("bigint")
@@ -748,8 +765,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("WeekStart")
                         .HasColumnType("date")
@@ -809,18 +825,21 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Example")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("example");
+                        .HasColumnName("example")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("FailingRows")
                         .HasColumnType("bigint")
@@ -830,19 +849,22 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("severity");
+                        .HasColumnName("severity")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("RunId", "Name");
 
@@ -854,7 +876,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("AcquiredAt")
                         .HasColumnType("datetimeoffset")
@@ -884,17 +907,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Model")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ExampleKey")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("example_key");
+                        .HasColumnName("example_key")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("Rows")
                         .HasColumnType("bigint")
@@ -916,7 +942,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.Property<string>("Error")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("error");
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset")
@@ -933,11 +960,13 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("requested_by");
+                        .HasColumnName("requested_by")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ScoringSettings")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("scoring_settings");
+                        .HasColumnName("scoring_settings")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset")
@@ -947,13 +976,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)")
-                        .HasColumnName("trigger");
+                        .HasColumnName("trigger")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -980,7 +1011,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model");
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("RowsDeleted")
                         .HasColumnType("bigint")
@@ -1020,7 +1052,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1041,8 +1074,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("date")
@@ -1063,8 +1095,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
                         .HasColumnType("date")
@@ -1082,14 +1113,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasIndex("OrgId");
 
@@ -1107,7 +1138,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1123,7 +1154,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("event");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("properties");
 
                     b.Property<long?>("TeamId")
@@ -1158,7 +1189,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1209,7 +1240,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1252,7 +1283,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1299,7 +1330,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
@@ -1373,14 +1404,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Event");
 
@@ -1393,8 +1424,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1421,7 +1451,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("bit")
@@ -1434,31 +1465,32 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -1467,12 +1499,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1485,8 +1519,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1517,27 +1550,25 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
                         .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
@@ -1554,8 +1585,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1568,7 +1598,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain");
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1581,19 +1612,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1616,21 +1648,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1648,28 +1679,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1682,8 +1711,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1692,7 +1720,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1705,26 +1734,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1737,8 +1766,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
@@ -1765,7 +1793,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry");
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("bit")
@@ -1778,26 +1807,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email");
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
                         .HasColumnType("date")
@@ -1806,12 +1835,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier");
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment");
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1826,8 +1857,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1858,22 +1888,19 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
                         .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset")
@@ -1892,8 +1919,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -1906,7 +1932,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain");
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1919,14 +1946,14 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1949,21 +1976,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -1981,28 +2007,26 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason");
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -2019,8 +2043,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("datetimeoffset")
@@ -2029,7 +2052,8 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -2042,21 +2066,20 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("Name")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("Pylon:Ordinal", true);
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,55 @@
+using PylonPortal.Analytics.Staging;
+
+namespace PylonPortal.Analytics.Tests.SqlServer;
+
+/// <summary>
+/// Rules SQL Server enforces that SQLite does not, enforced by the build on SQLite too, so the ordinary tests
+/// see what production would: declared lengths (SQL Server fails the statement, Msg 2628), trailing spaces
+/// (SQL Server's = ignores them, even under a binary collation) and Airbyte's meta JSON.
+/// </summary>
+public class EngineAgreementTests
+{
+    private static readonly string LongId = new('x', 201);
+
+    [Fact]
+    public async Task Over_long_keys_and_names_and_keys_ending_with_a_space_are_rejected_and_counted_not_staged()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.InsertAsync(Raw.Org("o1"), Raw.Org(LongId), Raw.Org("o1 "));
+        var longName = Raw.User("u2", "o1");
+        longName.Name = new string('n', 401);
+        await db.InsertAsync(Raw.User("u1", "o1"), longName, Raw.User("u3 ", "o1"));
+
+        var build = await db.BuildAsync();
+
+        Assert.Equal(["o1"], (await db.ReadAsync(c => c.StgOrganizations.Select(o => o.Id))).Order());
+        Assert.Equal(["u1"], (await db.ReadAsync(c => c.StgUsers.Select(u => u.Id))).Order());
+        var issues = (await db.ReadAsync(c => c.PipelineRowIssues.Where(i => i.RunId == build.RunId)))
+            .Select(i => (i.Model, i.Reason, i.Rows)).ToList();
+        Assert.Contains(("stg_pylon_organizations", RejectReasons.TooLong + "id", 1L), issues);
+        Assert.Contains(("stg_pylon_organizations", RejectReasons.TrailingSpace + "id", 1L), issues);
+        Assert.Contains(("stg_pylon_users", RejectReasons.TooLong + "name", 1L), issues);
+        Assert.Contains(("stg_pylon_users", RejectReasons.TrailingSpace + "id", 1L), issues);
+    }
+
+    [Fact]
+    public async Task Airbyte_changes_ignore_whitespace_and_malformed_meta_is_counted_without_failing_the_build()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.InsertAsync(Raw.Org("o1"));
+        await db.InsertAsync(Raw.User("u1", "o1"));
+        await db.InsertAsync(
+            Raw.Event("e1", "login", "u1", "2024-03-01T10:00:00Z", meta: "{\"sync_id\":1,\"changes\":[\n]}"),
+            Raw.Event("e2", "login", "u1", "2024-03-01T10:00:00Z",
+                meta: """{"sync_id":1,"changes":[{"field":"properties","change":"NULLED","reason":"DESTINATION_FIELD_SIZE_LIMITATION"}]}"""),
+            Raw.Event("e3", "login", "u1", "2024-03-01T10:00:00Z", meta: "{\"sync_id\":1,\"changes\":[{\"field\""),
+            Raw.Event("e4", "login", "u1", "2024-03-01T10:00:00Z", meta: """{"sync_id":1}"""));
+
+        var build = await db.BuildAsync();
+
+        // e2 (a change) and e3 (meta that is not JSON: nothing says the row is whole); not e1 or e4.
+        var events = build.Steps.Single(s => s.Model == "stg_product_events");
+        Assert.Equal(2, events.RowsWithAirbyteChanges);
+        Assert.Equal(4, (await db.ReadAsync(c => c.StgProductEvents)).Count);
+    }
+}
