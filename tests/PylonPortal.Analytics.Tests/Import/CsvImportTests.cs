@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Demo;
 using PylonPortal.Analytics.Sources;
 using PylonPortal.Analytics.Sources.Import;
 
@@ -308,6 +309,83 @@ public sealed class CsvImportTests : IAsyncLifetime
 
         Assert.Contains("not UTF-8", Assert.Single(ex.Errors).Reason);
         Assert.Equal(0, await CountAsync(RawTables.ProductEvents));
+    }
+
+    [Theory]
+    [InlineData("e2,issue:cre\0ated,u1,2024-03-01T00:00:00Z,{},1", "event")]
+    [InlineData("e2,x,u1,2024-03-01T00:00:00Z,{},2\0", "team_id")]
+    [InlineData("e2,x,u1,2024-03-01T00:00:00Z,\"{\"\"a\"\":\"\"\0\"\"}\",1", "properties")]
+    public async Task A_nul_character_in_any_field_is_rejected_with_its_line_and_column(string badRow, string column)
+    {
+        var ex = await ImportFailsAsync($"{EventsHeader}\n{GoodEvent}\n{badRow}\n");
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal($"line 3, column {column}: contains a NUL character, which no text or number may hold", error.ToString());
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_reported_on_their_own_line_and_column_far_into_a_file()
+    {
+        // 2,000 good rows first: the decoder reads far ahead of the parser, so only a marker can tell where the bytes were.
+        var good = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"g{i},x,u1,2024-03-01T00:00:00Z,{{}},1\n"));
+        var path = NewPath();
+        await File.WriteAllBytesAsync(path, [
+            .. Encoding.UTF8.GetBytes($"{EventsHeader}\n{good}e1,\"multi\nline\",u1,2024-03-01,{{}},1\ne2,x,u1,2024-03-01,\"{{\n\"\"a\"\":\"\"caf"),
+            0xE9, .. Encoding.ASCII.GetBytes("\"\"}\",1\n")]);
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => Importer().ImportAsync(RawTables.ProductEvents, path));
+
+        // Header, 2,000 rows, e1 on lines 2002-2003, e2 starts on 2004 and its properties' second line is 2005.
+        Assert.Equal("line 2005, column properties: is not UTF-8 text (save the file as UTF-8)", Assert.Single(ex.Errors).ToString());
+        Assert.Equal(0, await CountAsync(RawTables.ProductEvents));
+    }
+
+    [Fact]
+    public async Task Properties_that_airbyte_truncated_load_as_text_when_the_rows_meta_says_so()
+    {
+        var truncated = "\"{\"\"plan\"\":\"\"pro, ann\"";
+        var meta = "\"{\"\"sync_id\"\":3,\"\"changes\"\":[{\"\"field\"\":\"\"properties\"\",\"\"change\"\":\"\"TRUNCATED\"\",\"\"reason\"\":\"\"DESTINATION_FIELD_SIZE_LIMITATION\"\"}]}\"";
+        var path = await CsvAsync($"{EventsHeader},_airbyte_meta\ne1,x,u1,2024-03-01T00:00:00Z,{truncated},1,{meta}\n");
+
+        await Importer().ImportAsync(RawTables.ProductEvents, path);
+
+        var row = Assert.Single(await _db.ReadAsync(c => c.RawProductEvents.AsNoTracking()));
+        Assert.Equal("{\"plan\":\"pro, ann", row.Properties);
+        Assert.Contains("TRUNCATED", row.AirbyteMeta);
+    }
+
+    [Theory]
+    [InlineData("{\"\"sync_id\"\":3,\"\"changes\"\":[]}")]
+    [InlineData("{\"\"sync_id\"\":3,\"\"changes\"\":[{\"\"field\"\":\"\"properties\"\",\"\"change\"\":\"\"NULLED\"\"}]}")]
+    [InlineData("{\"\"sync_id\"\":3,\"\"changes\"\":[{\"\"field\"\":\"\"uuid\"\",\"\"change\"\":\"\"TRUNCATED\"\"}]}")]
+    public async Task Invalid_properties_are_still_rejected_when_the_meta_does_not_say_they_were_truncated(string meta)
+    {
+        var ex = await ImportFailsAsync($"{EventsHeader},_airbyte_meta\ne1,x,u1,2024-03-01T00:00:00Z,{{cut,1,\"{meta}\"\n");
+
+        Assert.Equal("line 2, column properties: '{cut' is not valid JSON", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public async Task The_demo_data_exported_as_csv_imports_again_row_for_row()
+    {
+        await new DemoDataGenerator(_db.Factory, _db.Clock).GenerateAsync(new DemoDataOptions(Orgs: 10, Days: 30));
+        var original = (await _db.ReadAsync(c => c.RawProductEvents.AsNoTracking())).OrderBy(r => r.AirbyteRawId, StringComparer.Ordinal).ToList();
+        Assert.Contains(original, r => r.AirbyteMeta!.Contains("TRUNCATED", StringComparison.Ordinal));
+        var path = NewPath();
+        await File.WriteAllLinesAsync(path, [
+            "uuid,event,distinct_id,timestamp,properties,team_id,_airbyte_raw_id,_airbyte_extracted_at,_airbyte_generation_id,_airbyte_meta",
+            .. original.Select(r => string.Join(",", Quote(r.Uuid), Quote(r.Event), Quote(r.DistinctId), r.Timestamp?.ToString("O"),
+                Quote(r.Properties), r.TeamId, Quote(r.AirbyteRawId), r.AirbyteExtractedAt, r.AirbyteGenerationId, Quote(r.AirbyteMeta)))]);
+        await using var copy = await TestDatabase.CreateAsync();
+
+        await new CsvImporter(copy.Factory, copy.Clock).ImportAsync(RawTables.ProductEvents, path);
+
+        var imported = (await copy.ReadAsync(c => c.RawProductEvents.AsNoTracking())).OrderBy(r => r.AirbyteRawId, StringComparer.Ordinal).ToList();
+        Assert.Equal(original.Select(Describe), imported.Select(Describe));
+
+        static string? Quote(string? text) => text is null ? null : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        static string Describe(RawProductEvent r) =>
+            $"{r.Uuid}|{r.Event}|{r.DistinctId}|{r.Timestamp:O}|{r.Properties}|{r.TeamId}|{r.AirbyteRawId}|{r.AirbyteExtractedAt}|{r.AirbyteGenerationId}|{r.AirbyteMeta}";
     }
 
     [Fact]
