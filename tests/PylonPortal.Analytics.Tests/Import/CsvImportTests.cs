@@ -231,6 +231,30 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Timestamps_read_by_the_fast_path_equal_what_the_general_iso_8601_path_reads()
+    {
+        // The shapes the fast path takes, with values in and out of range; each must parse as the general path does.
+        string[] dates = ["2024-03-01", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "0001-01-01", "9999-12-31", "2024-04-31"];
+        string[] times = ["T00:00:00", " 23:59:59", "t12:30:45", "T24:00:00", "T23:60:00", "T23:59:60", "T07:05:03.1", "T07:05:03.1234567",
+            "T07:05:03.12345678", "T07:05:03."];
+        string[] zones = ["", "Z", "z", "+00:00", "+02:00", "-05:30", "+14:00", "-14:00", "+14:01", "+05:60", "+0200", "Z ", "+02:00x"];
+        var checkedCount = 0;
+        foreach (var text in from d in dates from t in times from z in zones select d + t + z)
+        {
+            var value = new FieldValue();
+            var fast = ValueParser.TryParse(ValueKind.Timestamp, text, ref value);
+            var general = System.Text.RegularExpressions.Regex.IsMatch(text,
+                    "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?)?$")
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var expected)
+                    ? expected : (DateTimeOffset?)null;
+            Assert.True((fast ? value.Timestamp : (DateTimeOffset?)null) == general, text);
+            if (fast) Assert.Equal(general!.Value.Offset, value.Timestamp.Offset);
+            checkedCount++;
+        }
+        Assert.Equal(dates.Length * times.Length * zones.Length, checkedCount);
+    }
+
+    [Fact]
     public async Task An_unknown_column_is_rejected_with_the_columns_of_the_table()
     {
         var ex = await ImportFailsAsync($"{EventsHeader},colour\n{GoodEvent},red\n");
