@@ -483,6 +483,35 @@ public sealed class CsvImportTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 40).Select(i => i * 5_000L), progress.Values);
     }
 
+    [Fact]
+    public async Task The_rows_that_sql_servers_bulk_copy_reads_carry_typed_values_and_the_defaults()
+    {
+        var path = await CsvAsync("""
+            Id,Name,Industry,AnnualRevenue,Segment__c,Seat_Tier__c,Current_ARR__c,Pylon_Organization_Id__c,Renewal_Date__c,Owner_Email__c,IsDeleted,CreatedDate,LastModifiedDate
+            a1,"Acme, Inc",,12.5,,,,o1,2024-12-31,,TRUE,2022-01-01T10:00:00+02:00,
+            """);
+        await using var context = _db.Factory.Create();
+        var columns = ImportColumn.Of(context.Model.FindEntityType(typeof(RawSalesforceAccount))!);
+        using var csv = CsvRecords.Open(path);
+        var errors = new List<ImportError>();
+        var header = ImportColumn.MatchHeader(RawTables.Accounts, columns, csv, csv.MoveNext(), errors)!;
+        using var rows = new ImportRows(csv, header, columns, 1234, "csv-x-", errors, null, CancellationToken.None);
+
+        Assert.True(rows.Read());
+        var values = Enumerable.Range(0, rows.FieldCount).ToDictionary(rows.GetName, rows.GetValue);
+        Assert.Equal("Acme, Inc", values["Name"]);
+        Assert.Equal(DBNull.Value, values["Industry"]);
+        Assert.Equal(12.5m, values["AnnualRevenue"]);
+        Assert.Equal(new DateTime(2024, 12, 31), values["Renewal_Date__c"]);
+        Assert.Equal(true, values["IsDeleted"]);
+        Assert.Equal(new DateTimeOffset(2022, 1, 1, 10, 0, 0, TimeSpan.FromHours(2)), values["CreatedDate"]);
+        Assert.Equal(1234L, values["_airbyte_extracted_at"]);
+        Assert.Equal("csv-x-0000000002", values["_airbyte_raw_id"]);
+        Assert.All(Enumerable.Range(0, rows.FieldCount), i => Assert.True(rows.IsDBNull(i) || rows.GetFieldType(i) == rows.GetValue(i).GetType()));
+        Assert.False(rows.Read());
+        Assert.Empty(errors);
+    }
+
     private CsvImporter Importer() => new(_db.Factory, _db.Clock);
 
     private async Task<ImportException> ImportFailsAsync(string csv)
