@@ -14,7 +14,11 @@ public static class BuildCommand
     public static Command Create()
     {
         var fullRefresh = new Option<bool>("--full-refresh") { Description = "Rebuild staging and every mart from all raw rows." };
-        var command = new Command("build", "Build every mart from the raw rows extracted since the last build.") { fullRefresh };
+        var command = new Command("build",
+            "Build every mart from the raw rows extracted since the last build. Ctrl-C or SIGTERM rolls it back, records the run as cancelled and exits 130.")
+        {
+            fullRefresh,
+        };
         CliAction.Set(command, async (parse, services, ct) =>
         {
             var full = parse.GetValue(fullRefresh);
