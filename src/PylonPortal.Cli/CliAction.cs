@@ -23,7 +23,7 @@ public static class CliAction
                     CliException or OptionsValidationException => (ExitCodes.Usage, ex.Message),
                     BuildAlreadyRunningException => (ExitCodes.BuildRunning, ex.Message),
                     ImportException => (ExitCodes.Failed, ex.Message),
-                    OperationCanceledException => (ExitCodes.Failed, "Cancelled."),
+                    OperationCanceledException => (ExitCodes.Cancelled, "Cancelled; nothing was changed."),
                     _ => (ExitCodes.Failed, ex.ToString()),
                 };
                 Console.Error.WriteLine(message);

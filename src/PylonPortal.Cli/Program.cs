@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using PylonPortal.Cli;
 using PylonPortal.Cli.Commands;
 
@@ -21,4 +22,15 @@ if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAc
     Console.Error.WriteLine("Run `pylon --help` for usage.");
     return ExitCodes.Usage;
 }
-return await parse.InvokeAsync();
+// Ctrl-C and SIGTERM cancel the command's token and let it finish: a build rolls back and records itself as
+// cancelled, then the command exits with ExitCodes.Cancelled. (System.CommandLine's own handling is off: it
+// would end the process soon after the signal.)
+using var cancel = new CancellationTokenSource();
+void Cancel(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    cancel.Cancel();
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancel.Token);

@@ -9,11 +9,23 @@ namespace PylonPortal.Analytics.Database;
 /// </summary>
 public sealed class UtcTextConverter() : ValueConverter<DateTimeOffset, string>(v => Format(v), v => Parse(v))
 {
+    /// <summary>The longest text <see cref="Format(DateTimeOffset, Span{char})"/> writes.</summary>
+    public const int MaxLength = 32;
+
     public static string Format(DateTimeOffset value)
     {
-        var utc = value.ToUniversalTime();
+        Span<char> text = stackalloc char[MaxLength];
+        return new string(text[..Format(value, text)]);
+    }
+
+    /// <summary>Writes the text into <paramref name="destination"/> (at least <see cref="MaxLength"/> long) and returns its length.</summary>
+    public static int Format(DateTimeOffset value, Span<char> destination)
+    {
+        var utc = value.UtcDateTime;
         var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.ffffff";
-        return utc.ToString(format, CultureInfo.InvariantCulture) + "+00:00";
+        utc.TryFormat(destination, out var n, format, CultureInfo.InvariantCulture);
+        "+00:00".CopyTo(destination[n..]);
+        return n + 6;
     }
 
     public static DateTimeOffset Parse(string value) =>

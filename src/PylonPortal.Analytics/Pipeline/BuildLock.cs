@@ -1,5 +1,7 @@
 using LinqToDB;
 using LinqToDB.Data;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 
 namespace PylonPortal.Analytics.Pipeline;
 
@@ -25,6 +27,14 @@ public static class BuildLock
         await db.GetTable<PipelineLock>().Where(l => l.Name == Name).Set(l => l.AcquiredAt, acquiredAt).UpdateAsync(ct);
         await db.GetTable<PipelineRun>().Where(r => r.Id == runId).Set(r => r.LockAcquiredAt, acquiredAt).UpdateAsync(ct);
     }
+
+    /// <summary>A statement gave up waiting for a lock another transaction (a build) holds.</summary>
+    public static bool IsLockTimeout(Exception ex) => ex switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        SqlException s => s.Number is 1222 or -2,          // lock request time out, command timeout
+        _ => ex.InnerException is { } inner && IsLockTimeout(inner),
+    };
 }
 
 /// <summary>Another build holds the lock.</summary>

@@ -226,7 +226,7 @@ public sealed class BuildService(
                 FullRefresh = request.FullRefresh, RequestedBy = request.RequestedBy, ScoringSettings = settings,
             }, token: ct);
         }
-        catch (Exception ex) when (IsLockTimeout(ex))
+        catch (Exception ex) when (BuildLock.IsLockTimeout(ex))
         {
             throw await AlreadyRunningAsync(db, ex);
         }
@@ -238,7 +238,7 @@ public sealed class BuildService(
         {
             await BuildLock.AcquireAsync(db, runId, clock, ct);
         }
-        catch (Exception ex) when (IsLockTimeout(ex))
+        catch (Exception ex) when (BuildLock.IsLockTimeout(ex))
         {
             throw await AlreadyRunningAsync(db, ex, runId);
         }
@@ -286,13 +286,6 @@ public sealed class BuildService(
     {
         if (db.TryGetDbConnection() is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_interrupt(handle);
     }
-
-    private static bool IsLockTimeout(Exception ex) => ex switch
-    {
-        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        SqlException s => s.Number is 1222 or -2,          // lock request time out, command timeout
-        _ => ex.InnerException is { } inner && IsLockTimeout(inner),
-    };
 
     private static async Task TryRecordAsync(Func<Task> record)
     {

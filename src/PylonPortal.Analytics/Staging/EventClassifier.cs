@@ -13,9 +13,6 @@ public static class EventClassifier
     public const string KnowledgeBase = "Knowledge Base";
     public const string Other = "Other";
 
-    /// <summary>The four feature categories, in ordinal order (the order of <c>feature_categories_used</c>).</summary>
-    public static readonly IReadOnlyList<string> FeatureCategories = [AiFeatures, FrontendNavigation, IssueManagement, KnowledgeBase];
-
     private static readonly char[] TokenSeparators = [':', '_', '.', '-', '$'];
 
     private static readonly (string Category, Func<string, bool> Matches)[] Rules =

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Analytics.Quality;
 using static PylonPortal.Cli.Output;
 
 namespace PylonPortal.Cli.Commands;
@@ -11,21 +14,41 @@ public static class BuildCommand
     public static Command Create()
     {
         var fullRefresh = new Option<bool>("--full-refresh") { Description = "Rebuild staging and every mart from all raw rows." };
-        var command = new Command("build", "Build every mart from the raw rows extracted since the last build.") { fullRefresh };
+        var command = new Command("build",
+            "Build every mart from the raw rows extracted since the last build. Ctrl-C or SIGTERM rolls it back, records the run as cancelled and exits 130.")
+        {
+            fullRefresh,
+        };
         CliAction.Set(command, async (parse, services, ct) =>
         {
             var full = parse.GetValue(fullRefresh);
-            Console.WriteLine(full ? "Full refresh: rebuilding staging and every mart from all raw rows." : "Incremental build.");
+            if (full) Console.WriteLine("Full refresh: rebuilding staging and every mart from all raw rows.");
             var result = await services.GetRequiredService<BuildService>().RunAsync(
                 new BuildRequest(Triggers.Cli, full, $"{Environment.UserName}@{Environment.MachineName}"), new ConsoleObserver(), ct);
             PrintChecks(result.Checks);
             Console.WriteLine($"Peak memory of this process: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB.");
-            Console.WriteLine(result.Succeeded
-                ? $"Build #{result.RunId} succeeded in {Seconds(result.Duration)}."
-                : $"Build #{result.RunId} FAILED after {Seconds(result.Duration)}; the marts are as they were.\n{result.Error}");
-            return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
+            // The run records what the build did: a first build is a full refresh whatever was asked.
+            var kind = await WasFullRefreshAsync(services, result.RunId) ? "full refresh" : "incremental";
+            Console.WriteLine(result.Status switch
+            {
+                RunStatus.Succeeded => $"Build #{result.RunId} ({kind}) succeeded in {Seconds(result.Duration)}.",
+                RunStatus.Cancelled => $"Build #{result.RunId} ({kind}) cancelled after {Seconds(result.Duration)}; rolled back, the marts are as they were.",
+                _ => $"Build #{result.RunId} ({kind}) FAILED after {Seconds(result.Duration)}; the marts are as they were.\n{result.Error}",
+            });
+            return result.Status switch
+            {
+                RunStatus.Succeeded => ExitCodes.Ok,
+                RunStatus.Cancelled => ExitCodes.Cancelled,
+                _ => ExitCodes.Failed,
+            };
         });
         return command;
+    }
+
+    private static async Task<bool> WasFullRefreshAsync(IServiceProvider services, long runId)
+    {
+        await using var context = services.GetRequiredService<PortalDbFactory>().Create();
+        return await context.PipelineRuns.Where(r => r.Id == runId).Select(r => r.FullRefresh).SingleAsync();
     }
 
     public static void PrintChecks(IReadOnlyList<PipelineCheckResult> checks)
@@ -33,9 +56,9 @@ public static class BuildCommand
         if (checks.Count == 0) return;
         var failing = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
         Console.WriteLine($"Data-quality checks: {checks.Count - failing.Count} of {checks.Count} passed"
-                          + (failing.Count > 0 ? $", {failing.Count(c => c.Severity == "error")} errors, {failing.Count(c => c.Severity == "warning")} warnings:" : "."));
+                          + (failing.Count > 0 ? $", {failing.Count(c => c.Severity == Severity.Error)} errors, {failing.Count(c => c.Severity == Severity.Warning)} warnings:" : "."));
         foreach (var check in failing)
-            Console.WriteLine($"  {(check.Severity == "error" ? "ERROR  " : "warning")} {check.Name}: {N(check.FailingRows)} rows, e.g. {check.Example}");
+            Console.WriteLine($"  {(check.Severity == Severity.Error ? "ERROR  " : "warning")} {check.Name}: {N(check.FailingRows)} rows, e.g. {check.Example}");
     }
 
     /// <summary>One line per model as it finishes: what it read, rejected, left unattributed and wrote.</summary>

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
 namespace PylonPortal.Analytics.Tests.Cli;
 
 /// <summary>The `pylon` CLI end to end, as a separate process on CSV files: what a newcomer or a script sees.</summary>
@@ -46,7 +49,9 @@ public class CliTests : IDisposable
         var build = await Pylon.RunAsync("build", "--db", Db);
         Assert.True(build.ExitCode == 0, build.Output + build.Error);
         Assert.Contains("fct_org_daily_activity", build.Output);
-        Assert.Contains("succeeded", build.Output);
+        // The first build runs as a full refresh, and says so.
+        Assert.Contains("(full refresh) succeeded", build.Output);
+        Assert.DoesNotContain("ncremental", build.Output);
 
         var test = await Pylon.RunAsync("test", "--db", Db);
         Assert.True(test.ExitCode == 0, test.Output + test.Error);
@@ -76,6 +81,96 @@ public class CliTests : IDisposable
         var build = await Pylon.RunAsync("build", "--db", Db);
         Assert.Contains("stg_product_events", build.Output);
         Assert.Matches(@"stg_product_events\s+0\s", build.Output);
+    }
+
+    [Fact]
+    public async Task Import_dir_loads_each_table_file_of_a_folder_and_a_second_build_says_it_is_incremental()
+    {
+        Csv("pylon_organizations.csv", "id,name,domain,created_at", "o1,Acme,acme.com,2023-01-01T00:00:00Z");
+        Csv("pylon_users.csv", "id,organization_id,email,name,created_at", "u1,o1,a@acme.com,Ann,2023-01-01");
+        Csv("product_events.csv", "uuid,event,distinct_id,timestamp,properties,team_id",
+            $"e1,issue:created,u1,{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}T09:00:00Z,{{}},1");
+
+        var import = await Pylon.RunAsync("import", "--dir", _folder, "--db", Db);
+
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Equal(["Loaded 1 rows into product_events", "Loaded 1 rows into pylon_users", "Loaded 1 rows into pylon_organizations"],
+            import.Output.Split('\n').Where(l => l.StartsWith("Loaded", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(" in ", 17, StringComparison.Ordinal)]));
+        Assert.Equal(0, (await Pylon.RunAsync("build", "--db", Db)).ExitCode);
+        var second = await Pylon.RunAsync("build", "--db", Db);
+        Assert.Contains("(incremental) succeeded", second.Output);
+        Assert.Equal(2, (await Pylon.RunAsync("import", "--dir", _folder, "--table", "account", "--db", Db)).ExitCode);
+    }
+
+    [Fact]
+    public async Task An_import_waiting_longer_than_the_lock_timeout_behind_a_build_exits_3_with_a_sentence()
+    {
+        var file = Csv("events.csv", "uuid,event,distinct_id,timestamp,properties,team_id", "e1,issue:created,u1,2024-03-01T10:00:00Z,,1");
+        Assert.Equal(0, (await Pylon.RunAsync("import", "--table", "product_events", file, "--db", Db)).ExitCode);
+        // What a build's transaction does to SQLite: it holds the write lock.
+        await using var build = new SqliteConnection($"Data Source={Db};Pooling=False");
+        await build.OpenAsync();
+        await using var transaction = build.BeginTransaction(deferred: false);
+        await using (var write = build.CreateCommand())
+        {
+            write.CommandText = "UPDATE pipeline_lock SET run_id = NULL";
+            await write.ExecuteNonQueryAsync();
+        }
+
+        var import = await Pylon.WaitAsync(Pylon.Start(new Dictionary<string, string> { ["Database__LockTimeoutSeconds"] = "1" },
+            "import", "--table", "product_events", file, "--db", Db));
+
+        Assert.Equal(3, import.ExitCode);
+        Assert.Contains("Import into product_events gave up after waiting 1 s (Database:LockTimeoutSeconds) for the database lock, which a build holds; "
+                        + "nothing was loaded.", import.Error);
+        Assert.DoesNotContain("   at ", import.Error); // no stack trace
+    }
+
+    [Fact]
+    public async Task A_build_stopped_by_sigint_rolls_back_records_the_run_as_cancelled_and_exits_130()
+    {
+        Assert.Equal(0, (await Pylon.RunAsync("seed", "--orgs", "60", "--days", "120", "--db", Db)).ExitCode);
+        Assert.Equal(0, (await Pylon.RunAsync("build", "--db", Db)).ExitCode);
+        var before = await MartsAsync();
+
+        var process = Pylon.Start(null, "build", "--full-refresh", "--db", Db);
+        // Signal once the build is under way: its first model has finished.
+        while (await process.StandardOutput.ReadLineAsync() is { } line && !line.Contains("model", StringComparison.Ordinal)) { }
+        Assert.Equal(0, Kill(process.Id, Sigint));
+        var build = await Pylon.WaitAsync(process);
+
+        Assert.True(build.ExitCode == 130, build.Output + build.Error);
+        Assert.True(build.Output.Contains("cancelled after", StringComparison.Ordinal), build.Output + "\n---\n" + build.Error);
+        Assert.Contains("rolled back, the marts are as they were", build.Output);
+        Assert.Equal(before, await MartsAsync());
+        await using var db = new SqliteConnection($"Data Source={Db};Pooling=False");
+        await db.OpenAsync();
+        await using var last = db.CreateCommand();
+        last.CommandText = "SELECT status, finished_at IS NOT NULL, full_refresh FROM pipeline_runs ORDER BY id DESC LIMIT 1";
+        await using var run = await last.ExecuteReaderAsync();
+        Assert.True(await run.ReadAsync());
+        Assert.Equal(("cancelled", true, true), (run.GetString(0), run.GetBoolean(1), run.GetBoolean(2)));
+    }
+
+    private const int Sigint = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    /// <summary>Each mart's row count and a sum over its rows: equal when the marts did not change.</summary>
+    private async Task<string> MartsAsync()
+    {
+        await using var db = new SqliteConnection($"Data Source={Db};Pooling=False");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) || '/' || TOTAL(total_event_count) FROM fct_org_daily_activity) || ' '
+                || (SELECT COUNT(*) || '/' || TOTAL(total_events_30d) FROM fct_customer_ai_adoption_30d) || ' '
+                || (SELECT COUNT(*) FROM fct_reference_readiness_30d)
+            """;
+        var marts = (string)(await command.ExecuteScalarAsync())!;
+        Assert.DoesNotMatch("^0/", marts);
+        return marts;
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class Pylon
     {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await error);
     }

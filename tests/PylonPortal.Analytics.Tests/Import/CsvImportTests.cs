@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Demo;
 using PylonPortal.Analytics.Sources;
 using PylonPortal.Analytics.Sources.Import;
 
@@ -230,6 +231,30 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Timestamps_read_by_the_fast_path_equal_what_the_general_iso_8601_path_reads()
+    {
+        // The shapes the fast path takes, with values in and out of range; each must parse as the general path does.
+        string[] dates = ["2024-03-01", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "0001-01-01", "9999-12-31", "2024-04-31"];
+        string[] times = ["T00:00:00", " 23:59:59", "t12:30:45", "T24:00:00", "T23:60:00", "T23:59:60", "T07:05:03.1", "T07:05:03.1234567",
+            "T07:05:03.12345678", "T07:05:03."];
+        string[] zones = ["", "Z", "z", "+00:00", "+02:00", "-05:30", "+14:00", "-14:00", "+14:01", "+05:60", "+0200", "Z ", "+02:00x"];
+        var checkedCount = 0;
+        foreach (var text in from d in dates from t in times from z in zones select d + t + z)
+        {
+            var value = new FieldValue();
+            var fast = ValueParser.TryParse(ValueKind.Timestamp, text, ref value);
+            var general = System.Text.RegularExpressions.Regex.IsMatch(text,
+                    "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?)?$")
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var expected)
+                    ? expected : (DateTimeOffset?)null;
+            Assert.True((fast ? value.Timestamp : (DateTimeOffset?)null) == general, text);
+            if (fast) Assert.Equal(general!.Value.Offset, value.Timestamp.Offset);
+            checkedCount++;
+        }
+        Assert.Equal(dates.Length * times.Length * zones.Length, checkedCount);
+    }
+
+    [Fact]
     public async Task An_unknown_column_is_rejected_with_the_columns_of_the_table()
     {
         var ex = await ImportFailsAsync($"{EventsHeader},colour\n{GoodEvent},red\n");
@@ -310,6 +335,83 @@ public sealed class CsvImportTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync(RawTables.ProductEvents));
     }
 
+    [Theory]
+    [InlineData("e2,issue:cre\0ated,u1,2024-03-01T00:00:00Z,{},1", "event")]
+    [InlineData("e2,x,u1,2024-03-01T00:00:00Z,{},2\0", "team_id")]
+    [InlineData("e2,x,u1,2024-03-01T00:00:00Z,\"{\"\"a\"\":\"\"\0\"\"}\",1", "properties")]
+    public async Task A_nul_character_in_any_field_is_rejected_with_its_line_and_column(string badRow, string column)
+    {
+        var ex = await ImportFailsAsync($"{EventsHeader}\n{GoodEvent}\n{badRow}\n");
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal($"line 3, column {column}: contains a NUL character, which no text or number may hold", error.ToString());
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_reported_on_their_own_line_and_column_far_into_a_file()
+    {
+        // 2,000 good rows first: the decoder reads far ahead of the parser, so only a marker can tell where the bytes were.
+        var good = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"g{i},x,u1,2024-03-01T00:00:00Z,{{}},1\n"));
+        var path = NewPath();
+        await File.WriteAllBytesAsync(path, [
+            .. Encoding.UTF8.GetBytes($"{EventsHeader}\n{good}e1,\"multi\nline\",u1,2024-03-01,{{}},1\ne2,x,u1,2024-03-01,\"{{\n\"\"a\"\":\"\"caf"),
+            0xE9, .. Encoding.ASCII.GetBytes("\"\"}\",1\n")]);
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => Importer().ImportAsync(RawTables.ProductEvents, path));
+
+        // Header, 2,000 rows, e1 on lines 2002-2003, e2 starts on 2004 and its properties' second line is 2005.
+        Assert.Equal("line 2005, column properties: is not UTF-8 text (save the file as UTF-8)", Assert.Single(ex.Errors).ToString());
+        Assert.Equal(0, await CountAsync(RawTables.ProductEvents));
+    }
+
+    [Fact]
+    public async Task Properties_that_airbyte_truncated_load_as_text_when_the_rows_meta_says_so()
+    {
+        var truncated = "\"{\"\"plan\"\":\"\"pro, ann\"";
+        var meta = "\"{\"\"sync_id\"\":3,\"\"changes\"\":[{\"\"field\"\":\"\"properties\"\",\"\"change\"\":\"\"TRUNCATED\"\",\"\"reason\"\":\"\"DESTINATION_FIELD_SIZE_LIMITATION\"\"}]}\"";
+        var path = await CsvAsync($"{EventsHeader},_airbyte_meta\ne1,x,u1,2024-03-01T00:00:00Z,{truncated},1,{meta}\n");
+
+        await Importer().ImportAsync(RawTables.ProductEvents, path);
+
+        var row = Assert.Single(await _db.ReadAsync(c => c.RawProductEvents.AsNoTracking()));
+        Assert.Equal("{\"plan\":\"pro, ann", row.Properties);
+        Assert.Contains("TRUNCATED", row.AirbyteMeta);
+    }
+
+    [Theory]
+    [InlineData("{\"\"sync_id\"\":3,\"\"changes\"\":[]}")]
+    [InlineData("{\"\"sync_id\"\":3,\"\"changes\"\":[{\"\"field\"\":\"\"properties\"\",\"\"change\"\":\"\"NULLED\"\"}]}")]
+    [InlineData("{\"\"sync_id\"\":3,\"\"changes\"\":[{\"\"field\"\":\"\"uuid\"\",\"\"change\"\":\"\"TRUNCATED\"\"}]}")]
+    public async Task Invalid_properties_are_still_rejected_when_the_meta_does_not_say_they_were_truncated(string meta)
+    {
+        var ex = await ImportFailsAsync($"{EventsHeader},_airbyte_meta\ne1,x,u1,2024-03-01T00:00:00Z,{{cut,1,\"{meta}\"\n");
+
+        Assert.Equal("line 2, column properties: '{cut' is not valid JSON", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public async Task The_demo_data_exported_as_csv_imports_again_row_for_row()
+    {
+        await new DemoDataGenerator(_db.Factory, _db.Clock).GenerateAsync(new DemoDataOptions(Orgs: 10, Days: 30));
+        var original = (await _db.ReadAsync(c => c.RawProductEvents.AsNoTracking())).OrderBy(r => r.AirbyteRawId, StringComparer.Ordinal).ToList();
+        Assert.Contains(original, r => r.AirbyteMeta!.Contains("TRUNCATED", StringComparison.Ordinal));
+        var path = NewPath();
+        await File.WriteAllLinesAsync(path, [
+            "uuid,event,distinct_id,timestamp,properties,team_id,_airbyte_raw_id,_airbyte_extracted_at,_airbyte_generation_id,_airbyte_meta",
+            .. original.Select(r => string.Join(",", Quote(r.Uuid), Quote(r.Event), Quote(r.DistinctId), r.Timestamp?.ToString("O"),
+                Quote(r.Properties), r.TeamId, Quote(r.AirbyteRawId), r.AirbyteExtractedAt, r.AirbyteGenerationId, Quote(r.AirbyteMeta)))]);
+        await using var copy = await TestDatabase.CreateAsync();
+
+        await new CsvImporter(copy.Factory, copy.Clock).ImportAsync(RawTables.ProductEvents, path);
+
+        var imported = (await copy.ReadAsync(c => c.RawProductEvents.AsNoTracking())).OrderBy(r => r.AirbyteRawId, StringComparer.Ordinal).ToList();
+        Assert.Equal(original.Select(Describe), imported.Select(Describe));
+
+        static string? Quote(string? text) => text is null ? null : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        static string Describe(RawProductEvent r) =>
+            $"{r.Uuid}|{r.Event}|{r.DistinctId}|{r.Timestamp:O}|{r.Properties}|{r.TeamId}|{r.AirbyteRawId}|{r.AirbyteExtractedAt}|{r.AirbyteGenerationId}|{r.AirbyteMeta}";
+    }
+
     [Fact]
     public async Task An_unknown_table_is_rejected_with_the_valid_names()
     {
@@ -379,6 +481,35 @@ public sealed class CsvImportTests : IAsyncLifetime
         Assert.Equal(200_000, result.Rows);
         Assert.Equal(200_000, await CountAsync(RawTables.ProductEvents));
         Assert.Equal(Enumerable.Range(1, 40).Select(i => i * 5_000L), progress.Values);
+    }
+
+    [Fact]
+    public async Task The_rows_that_sql_servers_bulk_copy_reads_carry_typed_values_and_the_defaults()
+    {
+        var path = await CsvAsync("""
+            Id,Name,Industry,AnnualRevenue,Segment__c,Seat_Tier__c,Current_ARR__c,Pylon_Organization_Id__c,Renewal_Date__c,Owner_Email__c,IsDeleted,CreatedDate,LastModifiedDate
+            a1,"Acme, Inc",,12.5,,,,o1,2024-12-31,,TRUE,2022-01-01T10:00:00+02:00,
+            """);
+        await using var context = _db.Factory.Create();
+        var columns = ImportColumn.Of(context.Model.FindEntityType(typeof(RawSalesforceAccount))!);
+        using var csv = CsvRecords.Open(path);
+        var errors = new List<ImportError>();
+        var header = ImportColumn.MatchHeader(RawTables.Accounts, columns, csv, csv.MoveNext(), errors)!;
+        using var rows = new ImportRows(csv, header, columns, 1234, "csv-x-", errors, null, CancellationToken.None);
+
+        Assert.True(rows.Read());
+        var values = Enumerable.Range(0, rows.FieldCount).ToDictionary(rows.GetName, rows.GetValue);
+        Assert.Equal("Acme, Inc", values["Name"]);
+        Assert.Equal(DBNull.Value, values["Industry"]);
+        Assert.Equal(12.5m, values["AnnualRevenue"]);
+        Assert.Equal(new DateTime(2024, 12, 31), values["Renewal_Date__c"]);
+        Assert.Equal(true, values["IsDeleted"]);
+        Assert.Equal(new DateTimeOffset(2022, 1, 1, 10, 0, 0, TimeSpan.FromHours(2)), values["CreatedDate"]);
+        Assert.Equal(1234L, values["_airbyte_extracted_at"]);
+        Assert.Equal("csv-x-0000000002", values["_airbyte_raw_id"]);
+        Assert.All(Enumerable.Range(0, rows.FieldCount), i => Assert.True(rows.IsDBNull(i) || rows.GetFieldType(i) == rows.GetValue(i).GetType()));
+        Assert.False(rows.Read());
+        Assert.Empty(errors);
     }
 
     private CsvImporter Importer() => new(_db.Factory, _db.Clock);

@@ -21,8 +21,10 @@ public class ConcurrentBuildTests
     {
         await using var db = await SeededAsync();
 
-        var first = Pylon.Start(null, "build", "--db", db.Path);
-        var second = Pylon.Start(null, "build", "--db", db.Path);
+        // The second waits for as long as the first takes, however loaded the machine (the default wait is 30 s).
+        var patient = new Dictionary<string, string> { ["Database__LockTimeoutSeconds"] = "900" };
+        var first = Pylon.Start(patient, "build", "--db", db.Path);
+        var second = Pylon.Start(patient, "build", "--db", db.Path);
         var results = await Task.WhenAll(Pylon.WaitAsync(first), Pylon.WaitAsync(second));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Output + r.Error));

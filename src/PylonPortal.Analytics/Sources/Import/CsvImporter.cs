@@ -1,25 +1,24 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Text;
-using LinqToDB.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Pipeline;
 
 namespace PylonPortal.Analytics.Sources.Import;
 
 /// <summary>
-/// <c>pylon import --table NAME FILE.csv</c> (DESIGN section 2): streams a CSV into a raw table in batches
-/// inside one transaction, so a file with any bad row loads nothing.
+/// <c>pylon import --table NAME FILE.csv</c> (DESIGN section 2): streams a CSV into a raw table inside one
+/// transaction, so a file with any bad row loads nothing.
 /// </summary>
 public sealed class CsvImporter(PortalDbFactory databases, TimeProvider clock)
 {
     /// <summary>Errors reported before reading stops: enough to fix a file in one go without flooding the console.</summary>
     public const int MaxErrors = 20;
 
-    private const int BatchSize = 5_000;
-    private static readonly BulkCopyOptions Bulk = new() { BulkCopyType = BulkCopyType.MultipleRows };
-
     /// <summary>Loads every row of the file into the raw table, or nothing at all (then throws <see cref="ImportException"/>).</summary>
     /// <param name="table">A bare raw table name, as in <see cref="RawTables.All"/>.</param>
-    /// <param name="rowsRead">Told the number of data rows read so far, after every batch.</param>
+    /// <param name="rowsRead">Told the number of data rows read so far, every 5,000 rows and at the end.</param>
     public async Task<ImportResult> ImportAsync(string table, string path, IProgress<long>? rowsRead = null, CancellationToken ct = default) =>
         table switch
         {
@@ -33,97 +32,46 @@ public sealed class CsvImporter(PortalDbFactory databases, TimeProvider clock)
         };
 
     private async Task<ImportResult> ImportAsync<T>(string table, string path, IProgress<long>? rowsRead, CancellationToken ct)
-        where T : AirbyteRecord, new()
+        where T : AirbyteRecord
     {
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
-        var defaults = new RowDefaults(now.ToUnixTimeMilliseconds(),
-            $"csv-{now.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}-");
+        var rawIdPrefix = $"csv-{now.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}-";
 
         await using var context = databases.Create();
-        var columns = ImportColumn.Of(context.Model.FindEntityType(typeof(T))!);
-        using var text = OpenText(path);
-        var csv = new CsvReader(text);
+        var entity = context.Model.FindEntityType(typeof(T))!;
+        var columns = ImportColumn.Of(entity);
+        using var csv = CsvRecords.Open(path);
         var errors = new List<ImportError>();
-        var first = await ReadAsync(csv, errors, ct);
-        var header = errors.Count > 0 ? null : ImportColumn.MatchHeader(table, columns, first, errors);
+        var header = ImportColumn.MatchHeader(table, columns, csv, csv.MoveNext(), errors);
         if (header is null) throw new ImportException(table, errors);
 
-        await using var db = context.Sql();
-        await using var transaction = await db.BeginTransactionAsync(ct);
-        var batch = new List<T>(BatchSize);
-        long rows = 0;
-        while (await ReadAsync(csv, errors, ct) is { } record)
-        {
-            rows++;
-            if (ParseRow<T>(record, header, defaults, errors) is { } row && errors.Count == 0) batch.Add(row);
-            if (errors.Count >= MaxErrors) throw new ImportException(table, errors, stoppedEarly: true);
-            if (rows % BatchSize == 0) await FlushAsync();
-        }
-        if (errors.Count > 0) throw new ImportException(table, errors);
-        if (rows % BatchSize != 0) await FlushAsync(); // the last, partial batch
+        await context.Database.OpenConnectionAsync(ct);
+        var connection = context.Database.GetDbConnection();
+        await using var transaction = await BeginAsync(connection, table, ct);
+        using var rows = new ImportRows(csv, header, columns, now.ToUnixTimeMilliseconds(), rawIdPrefix, errors, rowsRead, ct);
+        await RawRowWriter.WriteAsync(connection, transaction, QualifiedName(entity, context.IsSqlServer), rows, ct);
+        if (errors.Count > 0) throw new ImportException(table, errors, rows.StoppedEarly); // rolls back
         await transaction.CommitAsync(ct);
-        return new ImportResult(table, rows, clock.GetElapsedTime(started));
-
-        async Task FlushAsync()
-        {
-            // After an error nothing will be committed: keep validating, stop inserting.
-            if (errors.Count == 0 && batch.Count > 0) await db.BulkCopyAsync(Bulk, batch, ct);
-            batch.Clear();
-            rowsRead?.Report(rows);
-        }
+        return new ImportResult(table, rows.Rows, clock.GetElapsedTime(started));
     }
 
-    /// <summary>The value of a column the file leaves out or empty: extracted "now"; a raw id in line order (ordinal), later imports after earlier ones.</summary>
-    private sealed record RowDefaults(long ExtractedAt, string RawIdPrefix);
-
-    /// <summary>The typed row, or null with its errors added.</summary>
-    private static T? ParseRow<T>(CsvRecord record, ImportColumn[] header, RowDefaults defaults, List<ImportError> errors)
-        where T : AirbyteRecord, new()
-    {
-        if (record.Error is not null)
-        {
-            errors.Add(new ImportError(record.Line, null, null, record.Error));
-            return null;
-        }
-        if (record.Fields.Count != header.Length)
-        {
-            errors.Add(new ImportError(record.Line, null, null, $"has {record.Fields.Count} fields but the header has {header.Length}"));
-            return null;
-        }
-
-        var row = new T();
-        var valid = true;
-        for (var i = 0; i < header.Length && errors.Count < MaxErrors; i++)
-        {
-            var field = record.Fields[i];
-            if (field.Length == 0 || header[i].TrySet(row, field)) continue; // an empty field is NULL
-            errors.Add(new ImportError(record.Line, header[i].Name, field, header[i].Reason));
-            valid = false;
-        }
-        row.AirbyteExtractedAt ??= defaults.ExtractedAt;
-        row.AirbyteRawId ??= defaults.RawIdPrefix + record.Line.ToString("D10", CultureInfo.InvariantCulture);
-        return valid ? row : null;
-    }
-
-    /// <summary>The next record, or null at the end of the file or where the reader cannot go on (its error added).</summary>
-    private static async Task<CsvRecord?> ReadAsync(CsvReader csv, List<ImportError> errors, CancellationToken ct)
+    /// <summary>Takes the write lock at once (SQLite: BEGIN IMMEDIATE), waiting up to Database:LockTimeoutSeconds behind a build.</summary>
+    private async Task<DbTransaction> BeginAsync(DbConnection connection, string table, CancellationToken ct)
     {
         try
         {
-            return await csv.ReadAsync(ct);
+            return await connection.BeginTransactionAsync(ct);
         }
-        catch (CsvReadException ex)
+        catch (Exception ex) when (BuildLock.IsLockTimeout(ex))
         {
-            errors.Add(ex.Error);
-            return null;
+            throw new BuildAlreadyRunningException(
+                $"Import into {table} gave up after waiting {databases.Options.LockTimeoutSeconds} s (Database:LockTimeoutSeconds) " +
+                "for the database lock, which a build holds; nothing was loaded. Try again when the build finishes.", ex);
         }
     }
 
-    private static StreamReader OpenText(string path) =>
-        // Strict UTF-8: a file in another encoding fails instead of loading mangled text. The encoding's
-        // preamble is the BOM, which StreamReader then skips when the file has one.
-        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: false,
-            new FileStreamOptions { Options = FileOptions.SequentialScan | FileOptions.Asynchronous, BufferSize = 64 * 1024 });
+    private static string QualifiedName(IEntityType entity, bool sqlServer) => sqlServer
+        ? $"[{entity.GetSchema()}].[{entity.GetTableName()}]"
+        : $"\"{entity.GetTableName()}\"";
 }
