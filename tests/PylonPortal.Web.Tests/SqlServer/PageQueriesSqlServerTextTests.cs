@@ -1,6 +1,9 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Scoring;
+using PylonPortal.Web.Components.Pages.Changes;
 using PylonPortal.Web.Components.Pages.Health;
 using PylonPortal.Web.Components.Pages.Orgs;
 using PylonPortal.Web.Components.Pages.Overview;
@@ -64,6 +67,12 @@ public class PageQueriesSqlServerTextTests
             await PipelineHistory.DetailAsync(db, 1);
         },
         ["app bar"] = db => DataStatus.LoadAsync(db, TimeProvider.System),
+        ["changes"] = async db =>
+        {
+            await ChangesQuery.ChoicesAsync(db);
+            var filtered = new ChangesRequest { Kind = ChangeKinds.HealthDrop, Owner = "csm@example.com", Segment = "Enterprise", MinArr = 50_000m };
+            await (await ChangesQuery.FilteredAsync(db, filtered)).Take(ChangesQuery.PageLimit).ToListAsync();
+        },
     };
 
     /// <summary>The last tables each page reads: seeing them proves its loader went all the way.</summary>
@@ -76,6 +85,7 @@ public class PageQueriesSqlServerTextTests
         ["trends"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[stg_product_events]"],
         ["pipeline"] = ["[pipeline].[pipeline_run_steps]", "[pipeline].[pipeline_check_results]"],
         ["app bar"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[pipeline_runs]"],
+        ["changes"] = ["[portal].[score_changes]"],
     };
 
     public static TheoryData<string> Pages => new(Loaders.Keys);
@@ -100,6 +110,6 @@ public class PageQueriesSqlServerTextTests
         foreach (var table in LastTables[page])
             Assert.Contains(connection.Statements, s => s.Sql.Contains(table, StringComparison.Ordinal));
         // Every table by its SQL Server schema, as the migrations create it there.
-        Assert.All(connection.Statements, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
+        Assert.All(connection.Statements, s => Assert.Matches(@"\[(marts|pipeline|portal|airbyte|salesforce)\]\.\[", s.Sql));
     }
 }
