@@ -67,6 +67,12 @@ public class PageQueriesSqlServerTextTests
             await PipelineHistory.DetailAsync(db, 1);
         },
         ["app bar"] = db => DataStatus.LoadAsync(db, TimeProvider.System),
+        ["my book"] = async db =>
+        {
+            await MyBookQuery.LoadAsync(db, "csm@example.com");
+            await MyBookQuery.LoadAsync(db, null);
+            await MyBookQuery.OwnersAsync(db);
+        },
         ["changes"] = async db =>
         {
             await ChangesQuery.ChoicesAsync(db);
@@ -85,6 +91,7 @@ public class PageQueriesSqlServerTextTests
         ["trends"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[stg_product_events]"],
         ["pipeline"] = ["[pipeline].[pipeline_run_steps]", "[pipeline].[pipeline_check_results]"],
         ["app bar"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[pipeline_runs]"],
+        ["my book"] = ["[marts].[fct_reference_readiness_30d]", "[portal].[score_change_runs]", "[portal].[score_changes]"],
         ["changes"] = ["[portal].[score_changes]"],
     };
 
