@@ -22,6 +22,9 @@ public sealed class AlertOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
+    /// <summary>A digest schedule is set and parses (an unparsable one stops the app at start, see <see cref="Validate"/>).</summary>
+    public bool DigestScheduled => !string.IsNullOrWhiteSpace(DigestSchedule) && AnalyticsServiceCollectionExtensions.IsCron(DigestSchedule);
+
     /// <summary>Attempts per delivery before it is recorded as failed; the wait doubles after each.</summary>
     public int DeliveryAttempts { get; set; } = 4;
 

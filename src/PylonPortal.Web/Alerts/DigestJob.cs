@@ -31,11 +31,11 @@ public sealed class DigestJob(DigestService digests, ILogger<DigestJob> logger) 
     /// <summary>Adds the digest's trigger when a schedule is configured.</summary>
     public static void Schedule(IQuartzBuilder quartz, IConfiguration configuration)
     {
-        var schedule = configuration[$"{AlertOptions.Section}:{nameof(AlertOptions.DigestSchedule)}"];
-        if (string.IsNullOrWhiteSpace(schedule)) return;
+        var alerts = configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
+        if (!alerts.DigestScheduled) return;
         quartz.ScheduleJob<DigestJob>(
             trigger => trigger.WithIdentity(ScheduleKey)
-                .WithCronSchedule(schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
+                .WithCronSchedule(alerts.DigestSchedule!, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
             job => job.WithIdentity(Key).StoreDurably());
     }
 }
