@@ -1925,6 +1925,12 @@ FROM
 GO
 
 SELECT
+	MAX([t1].[as_of_date])
+FROM
+	[marts].[fct_reference_readiness_30d] [t1];
+GO
+
+SELECT
 	COUNT(*)
 FROM
 	(
@@ -2217,6 +2223,47 @@ FROM
 	[pipeline].[pipeline_row_issues] [c_1]
 WHERE
 	[c_1].[run_id] = @runId;
+GO
+
+DECLARE @RunId BigInt;
+DECLARE @Position Int;
+DECLARE @Model NVarChar(100);
+DECLARE @RowsRead BigInt;
+DECLARE @RowsRejected BigInt;
+DECLARE @RowsUnattributed BigInt;
+DECLARE @RowsWithAirbyteChanges BigInt;
+DECLARE @RowsWritten BigInt;
+DECLARE @RowsDeleted BigInt;
+DECLARE @Watermark BigInt;
+DECLARE @ElapsedMs BigInt;
+INSERT INTO [pipeline].[pipeline_run_steps]
+(
+	[run_id],
+	[position],
+	[model],
+	[rows_read],
+	[rows_rejected],
+	[rows_unattributed],
+	[rows_with_airbyte_changes],
+	[rows_written],
+	[rows_deleted],
+	[watermark],
+	[elapsed_ms]
+)
+VALUES
+(
+	@RunId,
+	@Position,
+	@Model,
+	@RowsRead,
+	@RowsRejected,
+	@RowsUnattributed,
+	@RowsWithAirbyteChanges,
+	@RowsWritten,
+	@RowsDeleted,
+	@Watermark,
+	@ElapsedMs
+);
 GO
 
 DECLARE @RunId BigInt;
@@ -5894,4 +5941,2389 @@ INSERT INTO [marts].[fct_reference_readiness_30d]
 )
 VALUES
 (N'org-a',DATEFROMPARTS(2024, 6, 29),N'Acme',N'Acme Corp',N'Enterprise',N'Software',N'Growth',120000,1,N'csm@example.com',DATETIMEOFFSETFROMPARTS(2024, 6, 30, 12, 0, 0, 0, 0, 0, 7),300,240,21,12,20,4,1,4.3333,DATEFROMPARTS(2024, 8, 13),45,62.5,66.25,60,83.3333,73.3333,40,62.2,N'Watch',48,24.6575,53,0);
+GO
+
+-- ==== score_changes: the latest as-of date against the previous build's latest and 7 days earlier ====
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[p].[health_band] <> [before_1].[health_band] AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @drop Decimal(2,0);
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[before_1].[health_score] - [p].[health_score] >= @drop AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[aiNow].[arr_ai_quadrant] = N'Risk' AND
+	[aiThen].[arr_ai_quadrant] <> N'Risk' AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[aiNow].[arr_ai_quadrant] <> N'Risk' AND
+	[aiThen].[arr_ai_quadrant] = N'Risk' AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @activeAfter Date;
+DECLARE @inactiveBy Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p_1].[OrgId],
+	[p_1].[AsOfDate],
+	[p_1].[OrgName],
+	[p_1].[SalesforceAccountName],
+	[p_1].[AccountSegment],
+	[p_1].[Industry],
+	[p_1].[SeatTier],
+	[p_1].[CurrentArr],
+	[p_1].[IsPayingCustomer],
+	[p_1].[OwnerEmail],
+	[p_1].[LoadedAt],
+	[p_1].[Events30d],
+	[p_1].[EventsPrev30d],
+	[p_1].[ActiveDays30d],
+	[p_1].[ActiveUsers30d],
+	[p_1].[OrgUserCount],
+	[p_1].[Issues30d],
+	[p_1].[UrgentIssues30d],
+	[p_1].[AvgCsat30d],
+	[p_1].[RenewalDate],
+	[p_1].[DaysToRenewal],
+	[p_1].[TrendScore],
+	[p_1].[UsageScore],
+	[p_1].[EngagementScore],
+	[p_1].[SentimentScore],
+	[p_1].[SupportScore],
+	[p_1].[RenewalScore],
+	[p_1].[HealthScore],
+	[p_1].[HealthBand],
+	[p_1].[SizeScore],
+	[p_1].[TenureScore],
+	[p_1].[ReferenceReadinessScore],
+	[p_1].[IsReferenceCandidate],
+	[p_1].[OrgId_1],
+	[p_1].[AsOfDate_1],
+	[p_1].[OrgName_1],
+	[p_1].[SalesforceAccountName_1],
+	[p_1].[AccountSegment_1],
+	[p_1].[Industry_1],
+	[p_1].[SeatTier_1],
+	[p_1].[CurrentArr_1],
+	[p_1].[IsPayingCustomer_1],
+	[p_1].[OwnerEmail_1],
+	[p_1].[LoadedAt_1],
+	[p_1].[Events30d_1],
+	[p_1].[EventsPrev30d_1],
+	[p_1].[ActiveDays30d_1],
+	[p_1].[ActiveUsers30d_1],
+	[p_1].[OrgUserCount_1],
+	[p_1].[Issues30d_1],
+	[p_1].[UrgentIssues30d_1],
+	[p_1].[AvgCsat30d_1],
+	[p_1].[RenewalDate_1],
+	[p_1].[DaysToRenewal_1],
+	[p_1].[TrendScore_1],
+	[p_1].[UsageScore_1],
+	[p_1].[EngagementScore_1],
+	[p_1].[SentimentScore_1],
+	[p_1].[SupportScore_1],
+	[p_1].[RenewalScore_1],
+	[p_1].[HealthScore_1],
+	[p_1].[HealthBand_1],
+	[p_1].[SizeScore_1],
+	[p_1].[TenureScore_1],
+	[p_1].[ReferenceReadinessScore_1],
+	[p_1].[IsReferenceCandidate_1],
+	[p_1].[OrgId_2],
+	[p_1].[AsOfDate_2],
+	[p_1].[OrgName_2],
+	[p_1].[SalesforceAccountName_2],
+	[p_1].[AccountSegment_2],
+	[p_1].[Industry_2],
+	[p_1].[SeatTier_2],
+	[p_1].[CurrentArr_2],
+	[p_1].[IsPayingCustomer_2],
+	[p_1].[OwnerEmail_2],
+	[p_1].[LoadedAt_2],
+	[p_1].[TotalEvents30d],
+	[p_1].[AiEvents30d],
+	[p_1].[AiEventShare],
+	[p_1].[ActiveDays30d_2],
+	[p_1].[AiActiveDays30d],
+	[p_1].[ActiveUsers30d_2],
+	[p_1].[AiUsers30d],
+	[p_1].[AiUserShare],
+	[p_1].[FrequencyScore],
+	[p_1].[IntensityScore],
+	[p_1].[BreadthScore],
+	[p_1].[EffectiveAiAdoptionScore],
+	[p_1].[ArrAiQuadrant],
+	[p_1].[OrgId_3],
+	[p_1].[AsOfDate_3],
+	[p_1].[OrgName_3],
+	[p_1].[SalesforceAccountName_3],
+	[p_1].[AccountSegment_3],
+	[p_1].[Industry_3],
+	[p_1].[SeatTier_3],
+	[p_1].[CurrentArr_3],
+	[p_1].[IsPayingCustomer_3],
+	[p_1].[OwnerEmail_3],
+	[p_1].[LoadedAt_3],
+	[p_1].[TotalEvents30d_1],
+	[p_1].[AiEvents30d_1],
+	[p_1].[AiEventShare_1],
+	[p_1].[ActiveDays30d_3],
+	[p_1].[AiActiveDays30d_1],
+	[p_1].[ActiveUsers30d_3],
+	[p_1].[AiUsers30d_1],
+	[p_1].[AiUserShare_1],
+	[p_1].[FrequencyScore_1],
+	[p_1].[IntensityScore_1],
+	[p_1].[BreadthScore_1],
+	[p_1].[EffectiveAiAdoptionScore_1],
+	[p_1].[ArrAiQuadrant_1],
+	[p_1].[LastActive]
+FROM
+	(
+		SELECT
+			(
+				SELECT
+					MAX([d].[activity_date])
+				FROM
+					[marts].[fct_org_daily_activity] [d]
+				WHERE
+					[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+			) as [LastActive],
+			[p].[org_id] as [OrgId],
+			[p].[as_of_date] as [AsOfDate],
+			[p].[org_name] as [OrgName],
+			[p].[salesforce_account_name] as [SalesforceAccountName],
+			[p].[account_segment] as [AccountSegment],
+			[p].[industry] as [Industry],
+			[p].[seat_tier] as [SeatTier],
+			[p].[current_arr] as [CurrentArr],
+			[p].[is_paying_customer] as [IsPayingCustomer],
+			[p].[owner_email] as [OwnerEmail],
+			[p].[_loaded_at] as [LoadedAt],
+			[p].[events_30d] as [Events30d],
+			[p].[events_prev_30d] as [EventsPrev30d],
+			[p].[active_days_30d] as [ActiveDays30d],
+			[p].[active_users_30d] as [ActiveUsers30d],
+			[p].[org_user_count] as [OrgUserCount],
+			[p].[issues_30d] as [Issues30d],
+			[p].[urgent_issues_30d] as [UrgentIssues30d],
+			[p].[avg_csat_30d] as [AvgCsat30d],
+			[p].[renewal_date] as [RenewalDate],
+			[p].[days_to_renewal] as [DaysToRenewal],
+			[p].[trend_score] as [TrendScore],
+			[p].[usage_score] as [UsageScore],
+			[p].[engagement_score] as [EngagementScore],
+			[p].[sentiment_score] as [SentimentScore],
+			[p].[support_score] as [SupportScore],
+			[p].[renewal_score] as [RenewalScore],
+			[p].[health_score] as [HealthScore],
+			[p].[health_band] as [HealthBand],
+			[p].[size_score] as [SizeScore],
+			[p].[tenure_score] as [TenureScore],
+			[p].[reference_readiness_score] as [ReferenceReadinessScore],
+			[p].[is_reference_candidate] as [IsReferenceCandidate],
+			[before_1].[org_id] as [OrgId_1],
+			[before_1].[as_of_date] as [AsOfDate_1],
+			[before_1].[org_name] as [OrgName_1],
+			[before_1].[salesforce_account_name] as [SalesforceAccountName_1],
+			[before_1].[account_segment] as [AccountSegment_1],
+			[before_1].[industry] as [Industry_1],
+			[before_1].[seat_tier] as [SeatTier_1],
+			[before_1].[current_arr] as [CurrentArr_1],
+			[before_1].[is_paying_customer] as [IsPayingCustomer_1],
+			[before_1].[owner_email] as [OwnerEmail_1],
+			[before_1].[_loaded_at] as [LoadedAt_1],
+			[before_1].[events_30d] as [Events30d_1],
+			[before_1].[events_prev_30d] as [EventsPrev30d_1],
+			[before_1].[active_days_30d] as [ActiveDays30d_1],
+			[before_1].[active_users_30d] as [ActiveUsers30d_1],
+			[before_1].[org_user_count] as [OrgUserCount_1],
+			[before_1].[issues_30d] as [Issues30d_1],
+			[before_1].[urgent_issues_30d] as [UrgentIssues30d_1],
+			[before_1].[avg_csat_30d] as [AvgCsat30d_1],
+			[before_1].[renewal_date] as [RenewalDate_1],
+			[before_1].[days_to_renewal] as [DaysToRenewal_1],
+			[before_1].[trend_score] as [TrendScore_1],
+			[before_1].[usage_score] as [UsageScore_1],
+			[before_1].[engagement_score] as [EngagementScore_1],
+			[before_1].[sentiment_score] as [SentimentScore_1],
+			[before_1].[support_score] as [SupportScore_1],
+			[before_1].[renewal_score] as [RenewalScore_1],
+			[before_1].[health_score] as [HealthScore_1],
+			[before_1].[health_band] as [HealthBand_1],
+			[before_1].[size_score] as [SizeScore_1],
+			[before_1].[tenure_score] as [TenureScore_1],
+			[before_1].[reference_readiness_score] as [ReferenceReadinessScore_1],
+			[before_1].[is_reference_candidate] as [IsReferenceCandidate_1],
+			[aiNow].[org_id] as [OrgId_2],
+			[aiNow].[as_of_date] as [AsOfDate_2],
+			[aiNow].[org_name] as [OrgName_2],
+			[aiNow].[salesforce_account_name] as [SalesforceAccountName_2],
+			[aiNow].[account_segment] as [AccountSegment_2],
+			[aiNow].[industry] as [Industry_2],
+			[aiNow].[seat_tier] as [SeatTier_2],
+			[aiNow].[current_arr] as [CurrentArr_2],
+			[aiNow].[is_paying_customer] as [IsPayingCustomer_2],
+			[aiNow].[owner_email] as [OwnerEmail_2],
+			[aiNow].[_loaded_at] as [LoadedAt_2],
+			[aiNow].[total_events_30d] as [TotalEvents30d],
+			[aiNow].[ai_events_30d] as [AiEvents30d],
+			[aiNow].[ai_event_share] as [AiEventShare],
+			[aiNow].[active_days_30d] as [ActiveDays30d_2],
+			[aiNow].[ai_active_days_30d] as [AiActiveDays30d],
+			[aiNow].[active_users_30d] as [ActiveUsers30d_2],
+			[aiNow].[ai_users_30d] as [AiUsers30d],
+			[aiNow].[ai_user_share] as [AiUserShare],
+			[aiNow].[frequency_score] as [FrequencyScore],
+			[aiNow].[intensity_score] as [IntensityScore],
+			[aiNow].[breadth_score] as [BreadthScore],
+			[aiNow].[effective_ai_adoption_score] as [EffectiveAiAdoptionScore],
+			[aiNow].[arr_ai_quadrant] as [ArrAiQuadrant],
+			[aiThen].[org_id] as [OrgId_3],
+			[aiThen].[as_of_date] as [AsOfDate_3],
+			[aiThen].[org_name] as [OrgName_3],
+			[aiThen].[salesforce_account_name] as [SalesforceAccountName_3],
+			[aiThen].[account_segment] as [AccountSegment_3],
+			[aiThen].[industry] as [Industry_3],
+			[aiThen].[seat_tier] as [SeatTier_3],
+			[aiThen].[current_arr] as [CurrentArr_3],
+			[aiThen].[is_paying_customer] as [IsPayingCustomer_3],
+			[aiThen].[owner_email] as [OwnerEmail_3],
+			[aiThen].[_loaded_at] as [LoadedAt_3],
+			[aiThen].[total_events_30d] as [TotalEvents30d_1],
+			[aiThen].[ai_events_30d] as [AiEvents30d_1],
+			[aiThen].[ai_event_share] as [AiEventShare_1],
+			[aiThen].[active_days_30d] as [ActiveDays30d_3],
+			[aiThen].[ai_active_days_30d] as [AiActiveDays30d_1],
+			[aiThen].[active_users_30d] as [ActiveUsers30d_3],
+			[aiThen].[ai_users_30d] as [AiUsers30d_1],
+			[aiThen].[ai_user_share] as [AiUserShare_1],
+			[aiThen].[frequency_score] as [FrequencyScore_1],
+			[aiThen].[intensity_score] as [IntensityScore_1],
+			[aiThen].[breadth_score] as [BreadthScore_1],
+			[aiThen].[effective_ai_adoption_score] as [EffectiveAiAdoptionScore_1],
+			[aiThen].[arr_ai_quadrant] as [ArrAiQuadrant_1]
+		FROM
+			[marts].[fct_reference_readiness_30d] [p]
+				INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+				INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+				INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+		WHERE
+			[p].[as_of_date] = @asOf AND
+			[before_1].[as_of_date] = @then AND
+			[aiNow].[as_of_date] = @asOf AND
+			[aiThen].[as_of_date] = @then
+	) [p_1]
+WHERE
+	[p_1].[IsPayingCustomer] = 1 AND
+	[p_1].[LastActive] > @activeAfter AND
+	[p_1].[LastActive] <= @inactiveBy AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p_1].[OrgId] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[p].[health_band] <> N'Healthy' AND
+	[p].[days_to_renewal] >= 0 AND
+	[p].[days_to_renewal] <= 30 AND
+	([before_1].[days_to_renewal] IS NULL OR [before_1].[days_to_renewal] > 30) AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[p].[health_band] <> N'Healthy' AND
+	[p].[days_to_renewal] > 30 AND
+	[p].[days_to_renewal] <= 90 AND
+	([before_1].[days_to_renewal] IS NULL OR [before_1].[days_to_renewal] > 90) AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[p].[health_band] <> [before_1].[health_band] AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @drop Decimal(2,0);
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[before_1].[health_score] - [p].[health_score] >= @drop AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[aiNow].[arr_ai_quadrant] = N'Risk' AND
+	[aiThen].[arr_ai_quadrant] <> N'Risk' AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[aiNow].[arr_ai_quadrant] <> N'Risk' AND
+	[aiThen].[arr_ai_quadrant] = N'Risk' AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @activeAfter Date;
+DECLARE @inactiveBy Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p_1].[OrgId],
+	[p_1].[AsOfDate],
+	[p_1].[OrgName],
+	[p_1].[SalesforceAccountName],
+	[p_1].[AccountSegment],
+	[p_1].[Industry],
+	[p_1].[SeatTier],
+	[p_1].[CurrentArr],
+	[p_1].[IsPayingCustomer],
+	[p_1].[OwnerEmail],
+	[p_1].[LoadedAt],
+	[p_1].[Events30d],
+	[p_1].[EventsPrev30d],
+	[p_1].[ActiveDays30d],
+	[p_1].[ActiveUsers30d],
+	[p_1].[OrgUserCount],
+	[p_1].[Issues30d],
+	[p_1].[UrgentIssues30d],
+	[p_1].[AvgCsat30d],
+	[p_1].[RenewalDate],
+	[p_1].[DaysToRenewal],
+	[p_1].[TrendScore],
+	[p_1].[UsageScore],
+	[p_1].[EngagementScore],
+	[p_1].[SentimentScore],
+	[p_1].[SupportScore],
+	[p_1].[RenewalScore],
+	[p_1].[HealthScore],
+	[p_1].[HealthBand],
+	[p_1].[SizeScore],
+	[p_1].[TenureScore],
+	[p_1].[ReferenceReadinessScore],
+	[p_1].[IsReferenceCandidate],
+	[p_1].[OrgId_1],
+	[p_1].[AsOfDate_1],
+	[p_1].[OrgName_1],
+	[p_1].[SalesforceAccountName_1],
+	[p_1].[AccountSegment_1],
+	[p_1].[Industry_1],
+	[p_1].[SeatTier_1],
+	[p_1].[CurrentArr_1],
+	[p_1].[IsPayingCustomer_1],
+	[p_1].[OwnerEmail_1],
+	[p_1].[LoadedAt_1],
+	[p_1].[Events30d_1],
+	[p_1].[EventsPrev30d_1],
+	[p_1].[ActiveDays30d_1],
+	[p_1].[ActiveUsers30d_1],
+	[p_1].[OrgUserCount_1],
+	[p_1].[Issues30d_1],
+	[p_1].[UrgentIssues30d_1],
+	[p_1].[AvgCsat30d_1],
+	[p_1].[RenewalDate_1],
+	[p_1].[DaysToRenewal_1],
+	[p_1].[TrendScore_1],
+	[p_1].[UsageScore_1],
+	[p_1].[EngagementScore_1],
+	[p_1].[SentimentScore_1],
+	[p_1].[SupportScore_1],
+	[p_1].[RenewalScore_1],
+	[p_1].[HealthScore_1],
+	[p_1].[HealthBand_1],
+	[p_1].[SizeScore_1],
+	[p_1].[TenureScore_1],
+	[p_1].[ReferenceReadinessScore_1],
+	[p_1].[IsReferenceCandidate_1],
+	[p_1].[OrgId_2],
+	[p_1].[AsOfDate_2],
+	[p_1].[OrgName_2],
+	[p_1].[SalesforceAccountName_2],
+	[p_1].[AccountSegment_2],
+	[p_1].[Industry_2],
+	[p_1].[SeatTier_2],
+	[p_1].[CurrentArr_2],
+	[p_1].[IsPayingCustomer_2],
+	[p_1].[OwnerEmail_2],
+	[p_1].[LoadedAt_2],
+	[p_1].[TotalEvents30d],
+	[p_1].[AiEvents30d],
+	[p_1].[AiEventShare],
+	[p_1].[ActiveDays30d_2],
+	[p_1].[AiActiveDays30d],
+	[p_1].[ActiveUsers30d_2],
+	[p_1].[AiUsers30d],
+	[p_1].[AiUserShare],
+	[p_1].[FrequencyScore],
+	[p_1].[IntensityScore],
+	[p_1].[BreadthScore],
+	[p_1].[EffectiveAiAdoptionScore],
+	[p_1].[ArrAiQuadrant],
+	[p_1].[OrgId_3],
+	[p_1].[AsOfDate_3],
+	[p_1].[OrgName_3],
+	[p_1].[SalesforceAccountName_3],
+	[p_1].[AccountSegment_3],
+	[p_1].[Industry_3],
+	[p_1].[SeatTier_3],
+	[p_1].[CurrentArr_3],
+	[p_1].[IsPayingCustomer_3],
+	[p_1].[OwnerEmail_3],
+	[p_1].[LoadedAt_3],
+	[p_1].[TotalEvents30d_1],
+	[p_1].[AiEvents30d_1],
+	[p_1].[AiEventShare_1],
+	[p_1].[ActiveDays30d_3],
+	[p_1].[AiActiveDays30d_1],
+	[p_1].[ActiveUsers30d_3],
+	[p_1].[AiUsers30d_1],
+	[p_1].[AiUserShare_1],
+	[p_1].[FrequencyScore_1],
+	[p_1].[IntensityScore_1],
+	[p_1].[BreadthScore_1],
+	[p_1].[EffectiveAiAdoptionScore_1],
+	[p_1].[ArrAiQuadrant_1],
+	[p_1].[LastActive]
+FROM
+	(
+		SELECT
+			(
+				SELECT
+					MAX([d].[activity_date])
+				FROM
+					[marts].[fct_org_daily_activity] [d]
+				WHERE
+					[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+			) as [LastActive],
+			[p].[org_id] as [OrgId],
+			[p].[as_of_date] as [AsOfDate],
+			[p].[org_name] as [OrgName],
+			[p].[salesforce_account_name] as [SalesforceAccountName],
+			[p].[account_segment] as [AccountSegment],
+			[p].[industry] as [Industry],
+			[p].[seat_tier] as [SeatTier],
+			[p].[current_arr] as [CurrentArr],
+			[p].[is_paying_customer] as [IsPayingCustomer],
+			[p].[owner_email] as [OwnerEmail],
+			[p].[_loaded_at] as [LoadedAt],
+			[p].[events_30d] as [Events30d],
+			[p].[events_prev_30d] as [EventsPrev30d],
+			[p].[active_days_30d] as [ActiveDays30d],
+			[p].[active_users_30d] as [ActiveUsers30d],
+			[p].[org_user_count] as [OrgUserCount],
+			[p].[issues_30d] as [Issues30d],
+			[p].[urgent_issues_30d] as [UrgentIssues30d],
+			[p].[avg_csat_30d] as [AvgCsat30d],
+			[p].[renewal_date] as [RenewalDate],
+			[p].[days_to_renewal] as [DaysToRenewal],
+			[p].[trend_score] as [TrendScore],
+			[p].[usage_score] as [UsageScore],
+			[p].[engagement_score] as [EngagementScore],
+			[p].[sentiment_score] as [SentimentScore],
+			[p].[support_score] as [SupportScore],
+			[p].[renewal_score] as [RenewalScore],
+			[p].[health_score] as [HealthScore],
+			[p].[health_band] as [HealthBand],
+			[p].[size_score] as [SizeScore],
+			[p].[tenure_score] as [TenureScore],
+			[p].[reference_readiness_score] as [ReferenceReadinessScore],
+			[p].[is_reference_candidate] as [IsReferenceCandidate],
+			[before_1].[org_id] as [OrgId_1],
+			[before_1].[as_of_date] as [AsOfDate_1],
+			[before_1].[org_name] as [OrgName_1],
+			[before_1].[salesforce_account_name] as [SalesforceAccountName_1],
+			[before_1].[account_segment] as [AccountSegment_1],
+			[before_1].[industry] as [Industry_1],
+			[before_1].[seat_tier] as [SeatTier_1],
+			[before_1].[current_arr] as [CurrentArr_1],
+			[before_1].[is_paying_customer] as [IsPayingCustomer_1],
+			[before_1].[owner_email] as [OwnerEmail_1],
+			[before_1].[_loaded_at] as [LoadedAt_1],
+			[before_1].[events_30d] as [Events30d_1],
+			[before_1].[events_prev_30d] as [EventsPrev30d_1],
+			[before_1].[active_days_30d] as [ActiveDays30d_1],
+			[before_1].[active_users_30d] as [ActiveUsers30d_1],
+			[before_1].[org_user_count] as [OrgUserCount_1],
+			[before_1].[issues_30d] as [Issues30d_1],
+			[before_1].[urgent_issues_30d] as [UrgentIssues30d_1],
+			[before_1].[avg_csat_30d] as [AvgCsat30d_1],
+			[before_1].[renewal_date] as [RenewalDate_1],
+			[before_1].[days_to_renewal] as [DaysToRenewal_1],
+			[before_1].[trend_score] as [TrendScore_1],
+			[before_1].[usage_score] as [UsageScore_1],
+			[before_1].[engagement_score] as [EngagementScore_1],
+			[before_1].[sentiment_score] as [SentimentScore_1],
+			[before_1].[support_score] as [SupportScore_1],
+			[before_1].[renewal_score] as [RenewalScore_1],
+			[before_1].[health_score] as [HealthScore_1],
+			[before_1].[health_band] as [HealthBand_1],
+			[before_1].[size_score] as [SizeScore_1],
+			[before_1].[tenure_score] as [TenureScore_1],
+			[before_1].[reference_readiness_score] as [ReferenceReadinessScore_1],
+			[before_1].[is_reference_candidate] as [IsReferenceCandidate_1],
+			[aiNow].[org_id] as [OrgId_2],
+			[aiNow].[as_of_date] as [AsOfDate_2],
+			[aiNow].[org_name] as [OrgName_2],
+			[aiNow].[salesforce_account_name] as [SalesforceAccountName_2],
+			[aiNow].[account_segment] as [AccountSegment_2],
+			[aiNow].[industry] as [Industry_2],
+			[aiNow].[seat_tier] as [SeatTier_2],
+			[aiNow].[current_arr] as [CurrentArr_2],
+			[aiNow].[is_paying_customer] as [IsPayingCustomer_2],
+			[aiNow].[owner_email] as [OwnerEmail_2],
+			[aiNow].[_loaded_at] as [LoadedAt_2],
+			[aiNow].[total_events_30d] as [TotalEvents30d],
+			[aiNow].[ai_events_30d] as [AiEvents30d],
+			[aiNow].[ai_event_share] as [AiEventShare],
+			[aiNow].[active_days_30d] as [ActiveDays30d_2],
+			[aiNow].[ai_active_days_30d] as [AiActiveDays30d],
+			[aiNow].[active_users_30d] as [ActiveUsers30d_2],
+			[aiNow].[ai_users_30d] as [AiUsers30d],
+			[aiNow].[ai_user_share] as [AiUserShare],
+			[aiNow].[frequency_score] as [FrequencyScore],
+			[aiNow].[intensity_score] as [IntensityScore],
+			[aiNow].[breadth_score] as [BreadthScore],
+			[aiNow].[effective_ai_adoption_score] as [EffectiveAiAdoptionScore],
+			[aiNow].[arr_ai_quadrant] as [ArrAiQuadrant],
+			[aiThen].[org_id] as [OrgId_3],
+			[aiThen].[as_of_date] as [AsOfDate_3],
+			[aiThen].[org_name] as [OrgName_3],
+			[aiThen].[salesforce_account_name] as [SalesforceAccountName_3],
+			[aiThen].[account_segment] as [AccountSegment_3],
+			[aiThen].[industry] as [Industry_3],
+			[aiThen].[seat_tier] as [SeatTier_3],
+			[aiThen].[current_arr] as [CurrentArr_3],
+			[aiThen].[is_paying_customer] as [IsPayingCustomer_3],
+			[aiThen].[owner_email] as [OwnerEmail_3],
+			[aiThen].[_loaded_at] as [LoadedAt_3],
+			[aiThen].[total_events_30d] as [TotalEvents30d_1],
+			[aiThen].[ai_events_30d] as [AiEvents30d_1],
+			[aiThen].[ai_event_share] as [AiEventShare_1],
+			[aiThen].[active_days_30d] as [ActiveDays30d_3],
+			[aiThen].[ai_active_days_30d] as [AiActiveDays30d_1],
+			[aiThen].[active_users_30d] as [ActiveUsers30d_3],
+			[aiThen].[ai_users_30d] as [AiUsers30d_1],
+			[aiThen].[ai_user_share] as [AiUserShare_1],
+			[aiThen].[frequency_score] as [FrequencyScore_1],
+			[aiThen].[intensity_score] as [IntensityScore_1],
+			[aiThen].[breadth_score] as [BreadthScore_1],
+			[aiThen].[effective_ai_adoption_score] as [EffectiveAiAdoptionScore_1],
+			[aiThen].[arr_ai_quadrant] as [ArrAiQuadrant_1]
+		FROM
+			[marts].[fct_reference_readiness_30d] [p]
+				INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+				INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+				INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+		WHERE
+			[p].[as_of_date] = @asOf AND
+			[before_1].[as_of_date] = @then AND
+			[aiNow].[as_of_date] = @asOf AND
+			[aiThen].[as_of_date] = @then
+	) [p_1]
+WHERE
+	[p_1].[IsPayingCustomer] = 1 AND
+	[p_1].[LastActive] > @activeAfter AND
+	[p_1].[LastActive] <= @inactiveBy AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p_1].[OrgId] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[p].[health_band] <> N'Healthy' AND
+	[p].[days_to_renewal] >= 0 AND
+	[p].[days_to_renewal] <= 30 AND
+	([before_1].[days_to_renewal] IS NULL OR [before_1].[days_to_renewal] > 30) AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @asOf Date;
+DECLARE @then Date;
+DECLARE @kind NVarChar(30);
+SELECT
+	[p].[org_id],
+	[p].[as_of_date],
+	[p].[org_name],
+	[p].[salesforce_account_name],
+	[p].[account_segment],
+	[p].[industry],
+	[p].[seat_tier],
+	[p].[current_arr],
+	[p].[is_paying_customer],
+	[p].[owner_email],
+	[p].[_loaded_at],
+	[p].[events_30d],
+	[p].[events_prev_30d],
+	[p].[active_days_30d],
+	[p].[active_users_30d],
+	[p].[org_user_count],
+	[p].[issues_30d],
+	[p].[urgent_issues_30d],
+	[p].[avg_csat_30d],
+	[p].[renewal_date],
+	[p].[days_to_renewal],
+	[p].[trend_score],
+	[p].[usage_score],
+	[p].[engagement_score],
+	[p].[sentiment_score],
+	[p].[support_score],
+	[p].[renewal_score],
+	[p].[health_score],
+	[p].[health_band],
+	[p].[size_score],
+	[p].[tenure_score],
+	[p].[reference_readiness_score],
+	[p].[is_reference_candidate],
+	[before_1].[org_id],
+	[before_1].[as_of_date],
+	[before_1].[org_name],
+	[before_1].[salesforce_account_name],
+	[before_1].[account_segment],
+	[before_1].[industry],
+	[before_1].[seat_tier],
+	[before_1].[current_arr],
+	[before_1].[is_paying_customer],
+	[before_1].[owner_email],
+	[before_1].[_loaded_at],
+	[before_1].[events_30d],
+	[before_1].[events_prev_30d],
+	[before_1].[active_days_30d],
+	[before_1].[active_users_30d],
+	[before_1].[org_user_count],
+	[before_1].[issues_30d],
+	[before_1].[urgent_issues_30d],
+	[before_1].[avg_csat_30d],
+	[before_1].[renewal_date],
+	[before_1].[days_to_renewal],
+	[before_1].[trend_score],
+	[before_1].[usage_score],
+	[before_1].[engagement_score],
+	[before_1].[sentiment_score],
+	[before_1].[support_score],
+	[before_1].[renewal_score],
+	[before_1].[health_score],
+	[before_1].[health_band],
+	[before_1].[size_score],
+	[before_1].[tenure_score],
+	[before_1].[reference_readiness_score],
+	[before_1].[is_reference_candidate],
+	[aiNow].[org_id],
+	[aiNow].[as_of_date],
+	[aiNow].[org_name],
+	[aiNow].[salesforce_account_name],
+	[aiNow].[account_segment],
+	[aiNow].[industry],
+	[aiNow].[seat_tier],
+	[aiNow].[current_arr],
+	[aiNow].[is_paying_customer],
+	[aiNow].[owner_email],
+	[aiNow].[_loaded_at],
+	[aiNow].[total_events_30d],
+	[aiNow].[ai_events_30d],
+	[aiNow].[ai_event_share],
+	[aiNow].[active_days_30d],
+	[aiNow].[ai_active_days_30d],
+	[aiNow].[active_users_30d],
+	[aiNow].[ai_users_30d],
+	[aiNow].[ai_user_share],
+	[aiNow].[frequency_score],
+	[aiNow].[intensity_score],
+	[aiNow].[breadth_score],
+	[aiNow].[effective_ai_adoption_score],
+	[aiNow].[arr_ai_quadrant],
+	[aiThen].[org_id],
+	[aiThen].[as_of_date],
+	[aiThen].[org_name],
+	[aiThen].[salesforce_account_name],
+	[aiThen].[account_segment],
+	[aiThen].[industry],
+	[aiThen].[seat_tier],
+	[aiThen].[current_arr],
+	[aiThen].[is_paying_customer],
+	[aiThen].[owner_email],
+	[aiThen].[_loaded_at],
+	[aiThen].[total_events_30d],
+	[aiThen].[ai_events_30d],
+	[aiThen].[ai_event_share],
+	[aiThen].[active_days_30d],
+	[aiThen].[ai_active_days_30d],
+	[aiThen].[active_users_30d],
+	[aiThen].[ai_users_30d],
+	[aiThen].[ai_user_share],
+	[aiThen].[frequency_score],
+	[aiThen].[intensity_score],
+	[aiThen].[breadth_score],
+	[aiThen].[effective_ai_adoption_score],
+	[aiThen].[arr_ai_quadrant],
+	(
+		SELECT
+			MAX([d].[activity_date])
+		FROM
+			[marts].[fct_org_daily_activity] [d]
+		WHERE
+			[d].[org_id] = [p].[org_id] AND [d].[activity_date] <= @asOf
+	)
+FROM
+	[marts].[fct_reference_readiness_30d] [p]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [before_1] ON [before_1].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiNow] ON [aiNow].[org_id] = [p].[org_id]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [aiThen] ON [aiThen].[org_id] = [p].[org_id]
+WHERE
+	[p].[as_of_date] = @asOf AND
+	[before_1].[as_of_date] = @then AND
+	[aiNow].[as_of_date] = @asOf AND
+	[aiThen].[as_of_date] = @then AND
+	[p].[health_band] <> N'Healthy' AND
+	[p].[days_to_renewal] > 30 AND
+	[p].[days_to_renewal] <= 90 AND
+	([before_1].[days_to_renewal] IS NULL OR [before_1].[days_to_renewal] > 90) AND
+	NOT EXISTS(
+		SELECT
+			*
+		FROM
+			[portal].[score_changes] [c_1]
+		WHERE
+			[c_1].[org_id] = [p].[org_id] AND
+			[c_1].[kind] = @kind AND
+			[c_1].[as_of_date] = @asOf AND
+			[c_1].[compared_with] = @then
+	);
+GO
+
+DECLARE @AsOfDate Date;
+DECLARE @ComparedWith Date;
+DECLARE @Changes Int;
+INSERT INTO [portal].[score_change_runs]
+(
+	[as_of_date],
+	[compared_with],
+	[changes]
+)
+VALUES
+(
+	@AsOfDate,
+	@ComparedWith,
+	@Changes
+);
 GO

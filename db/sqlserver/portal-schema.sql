@@ -2098,7 +2098,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
 )
 BEGIN
     DELETE FROM [pipeline].[pipeline_watermarks];
@@ -2106,7 +2106,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE TABLE [portal].[digest_deliveries] (
+        [id] bigint NOT NULL IDENTITY,
+        [started_at] datetimeoffset NOT NULL,
+        [finished_at] datetimeoffset NOT NULL,
+        [channel] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [owner] nvarchar(320) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [changes] int NOT NULL,
+        [status] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [attempts] int NOT NULL,
+        [error] nvarchar(2000) COLLATE Latin1_General_100_BIN2 NULL,
+        CONSTRAINT [PK_digest_deliveries] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
 )
 BEGIN
     CREATE TABLE [marts].[int_segment_event_daily] (
@@ -2121,7 +2140,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
 )
 BEGIN
     CREATE TABLE [marts].[int_segment_weekly_activity] (
@@ -2143,11 +2162,101 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202165024_TrendAggregates'
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE TABLE [portal].[score_change_runs] (
+        [run_id] bigint NOT NULL IDENTITY,
+        [as_of_date] date NOT NULL,
+        [compared_with] date NOT NULL,
+        [changes] int NOT NULL,
+        CONSTRAINT [PK_score_change_runs] PRIMARY KEY ([run_id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE TABLE [portal].[score_changes] (
+        [id] bigint NOT NULL IDENTITY,
+        [run_id] bigint NOT NULL,
+        [detected_at] datetimeoffset NOT NULL,
+        [kind] nvarchar(30) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [org_id] nvarchar(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [org_name] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL,
+        [owner_email] nvarchar(320) COLLATE Latin1_General_100_BIN2 NULL,
+        [account_segment] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL,
+        [current_arr] float NULL,
+        [as_of_date] date NOT NULL,
+        [compared_with] date NOT NULL,
+        [before] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [after] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [health_score] decimal(4,1) NOT NULL,
+        [health_band] nvarchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [component] nvarchar(50) COLLATE Latin1_General_100_BIN2 NULL,
+        [component_points] decimal(9,4) NULL,
+        [component_detail] nvarchar(400) COLLATE Latin1_General_100_BIN2 NULL,
+        CONSTRAINT [PK_score_changes] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE INDEX [IX_digest_deliveries_started_at] ON [portal].[digest_deliveries] ([started_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE INDEX [IX_score_change_runs_as_of_date] ON [portal].[score_change_runs] ([as_of_date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE INDEX [IX_score_changes_detected_at] ON [portal].[score_changes] ([detected_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_score_changes_org_id_kind_as_of_date_compared_with] ON [portal].[score_changes] ([org_id], [kind], [as_of_date], [compared_with]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE INDEX [IX_score_changes_owner_email_detected_at] ON [portal].[score_changes] ([owner_email], [detected_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
+)
+BEGIN
+    CREATE INDEX [IX_score_changes_run_id] ON [portal].[score_changes] ([run_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202170622_TrendAggregatesAndScoreChanges'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202165024_TrendAggregates', N'10.0.15');
+    VALUES (N'20261202170622_TrendAggregatesAndScoreChanges', N'10.0.15');
 END;
 
 COMMIT;

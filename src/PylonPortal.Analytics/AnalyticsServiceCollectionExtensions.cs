@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Demo;
 using PylonPortal.Analytics.Pipeline;
@@ -21,10 +22,14 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoringOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value);
         services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalDbFactory(sp.GetRequiredService<DatabaseOptions>()));
@@ -35,10 +40,29 @@ public static class AnalyticsServiceCollectionExtensions
         return services;
     }
 
+    internal static bool IsCron(string expression)
+    {
+        try
+        {
+            _ = new Quartz.CronExpression(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A bad weight or threshold stops the app at start with a message naming the setting.</summary>
     private sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
     {
         public ValidateOptionsResult Validate(string? name, ScoringOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+
+    private sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AlertOptions options) =>
             options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 
@@ -54,19 +78,6 @@ public static class AnalyticsServiceCollectionExtensions
             if (options.OrgsPerChunk <= 0)
                 errors.Add($"Pipeline:OrgsPerChunk must be positive (was {options.OrgsPerChunk}).");
             return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
-        }
-
-        private static bool IsCron(string expression)
-        {
-            try
-            {
-                _ = new Quartz.CronExpression(expression);
-                return true;
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
         }
     }
 }

@@ -40,7 +40,10 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in through the development sign-in page, with these roles.</summary>
-    public async Task<IPage> SignedInPageAsync(string name = "Casey CSM", params string[] roles)
+    public Task<IPage> SignedInPageAsync(string name = "Casey CSM", params string[] roles) => SignedInAsAsync(name, email: null, roles);
+
+    /// <summary>As <see cref="SignedInPageAsync"/>, with the email "my accounts" matches (the sign-in page's default when null).</summary>
+    public async Task<IPage> SignedInAsAsync(string name, string? email, params string[] roles)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -49,6 +52,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/dev-sign-in");
         await page.FillAsync("#name", name);
+        if (email is not null) await page.FillAsync("#email", email);
         foreach (var checkbox in await page.QuerySelectorAllAsync("input[name=Roles]"))
         {
             var role = await checkbox.GetAttributeAsync("value");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts.AiAdoption;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
@@ -48,6 +49,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PipelineRowIssue> PipelineRowIssues => Set<PipelineRowIssue>();
     public DbSet<PipelineWatermark> PipelineWatermarks => Set<PipelineWatermark>();
     public DbSet<PipelineLock> PipelineLocks => Set<PipelineLock>();
+
+    public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
+    public DbSet<ScoreChangeRun> ScoreChangeRuns => Set<ScoreChangeRun>();
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
@@ -119,6 +120,8 @@ public static class SqlServerScripts
             new OrgProfile("org-a", first, "Acme", "Acme Corp", "Enterprise", "Software", "Growth", 120_000m, last.AddDays(45), "csm@example.com"),
             20);
         await OrgScoresModel.InsertAsync(ctx, [ai], [readiness]);
+        connection.Section = "score_changes: the latest as-of date against the previous build's latest and 7 days earlier";
+        await ScoreChangeDetection.DetectAsync(ctx, new PipelineRunStep(), new AlertOptions(), last, last.AddDays(-1));
         return connection.Statements;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts;
@@ -36,7 +37,7 @@ public sealed record BuildResult(
 /// </summary>
 public sealed class BuildService(
     PortalDbFactory databases, PipelineOptions pipeline, ScoringOptions scoring, TimeProvider clock,
-    ILogger<BuildService>? logger = null)
+    ILogger<BuildService>? logger = null, AlertOptions? alerts = null)
 {
     private readonly ILogger _log = logger ?? NullLogger<BuildService>.Instance;
 
@@ -153,6 +154,7 @@ public sealed class BuildService(
 
         await ctx.StepsAsync(["fct_customer_ai_adoption_30d", "fct_reference_readiness_30d"],
             s => OrgScoresModel.BuildAsync(ctx, calendar, rebuildAll, s[0], s[1]));
+        await ctx.StepAsync(ScoreChangeDetection.Model, s => ScoreChangeDetection.DetectAsync(ctx, s, alerts ?? new AlertOptions()));
     }
 
     private static async Task ClearEverythingAsync(DataConnection db)

@@ -10,10 +10,17 @@ namespace PylonPortal.Analytics.Scoring;
 public sealed record ScoreLine(string Component, decimal Weight, decimal Value, decimal? Change, string Detail)
 {
     public decimal Contribution => Weight * Value;
+
+    /// <summary>How far this component moved the score: its weight times its change (null with nothing to compare).</summary>
+    public decimal? PointsMoved => Weight * Change;
 }
 
 /// <summary>A score as the portal and <c>pylon scores</c> explain it.</summary>
-public sealed record ScoreCard(string Title, decimal Score, decimal? Change, string Verdict, IReadOnlyList<ScoreLine> Components);
+public sealed record ScoreCard(string Title, decimal Score, decimal? Change, string Verdict, IReadOnlyList<ScoreLine> Components)
+{
+    /// <summary>The component that moved the score most, either way (null when none moved): why the score moved.</summary>
+    public ScoreLine? MovedMost => Components.Where(c => c.PointsMoved is not null and not 0m).MaxBy(c => Math.Abs(c.PointsMoved!.Value));
+}
 
 /// <summary>
 /// An org's three scores at one as-of date, each with its components and their change against 30 days

@@ -24,6 +24,7 @@ public static class Policies
     public const string References = "References";
     public const string Trends = "Trends";
     public const string Pipeline = "Pipeline";
+    public const string Changes = "Changes";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -32,5 +33,6 @@ public static class Policies
         [References] = [Roles.Marketing, Roles.CS, Roles.Admin],
         [Trends] = [Roles.PM, Roles.CS, Roles.Admin],
         [Pipeline] = [Roles.Admin],
+        [Changes] = [Roles.CS, Roles.Admin],
     };
 }

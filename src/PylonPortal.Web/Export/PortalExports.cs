@@ -1,16 +1,18 @@
 using System.Globalization;
+using PylonPortal.Web.Components.Pages.Changes;
 using PylonPortal.Web.Components.Pages.Health;
 using PylonPortal.Web.Components.Pages.References;
 
 namespace PylonPortal.Web.Export;
 
-/// <summary>The CSV exports of the health and references pages.</summary>
+/// <summary>The CSV exports of the health, references and changes pages.</summary>
 public static class PortalExports
 {
     public static IEndpointRouteBuilder MapPortalExports(this IEndpointRouteBuilder app)
     {
         app.MapHealthExport();
         app.MapReferencesExport();
+        app.MapChangesExport();
         return app;
     }
 

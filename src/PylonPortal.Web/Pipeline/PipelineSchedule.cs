@@ -1,5 +1,7 @@
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Web.Alerts;
 using Quartz;
 
 namespace PylonPortal.Web.Pipeline;
@@ -35,7 +37,9 @@ public static class PipelineSchedule
                 trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey)
                     .WithCronSchedule(schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
                 job => job.WithIdentity(BuildJob.Key).StoreDurably());
+            DigestJob.Schedule(q, configuration);
         });
+        services.AddHttpClient<DigestService>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<BuildProgress>();
         services.AddSingleton<PipelineScheduler>();

@@ -117,12 +117,4 @@ public class AtomicBuildTests
         Assert.Equal(RunStatus.Abandoned, runs[^2].Status);
         Assert.Equal((next.RunId, RunStatus.Succeeded), (runs[^1].Id, runs[^1].Status));
     }
-
-    private sealed class FailAfter(string model) : IBuildObserver
-    {
-        public void StepFinished(PipelineRunStep step)
-        {
-            if (step.Model == model) throw new InvalidOperationException($"injected failure after {model}");
-        }
-    }
 }

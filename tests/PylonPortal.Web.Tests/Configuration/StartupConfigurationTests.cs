@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PylonPortal.Web.Alerts;
 using PylonPortal.Web.Pipeline;
+using Quartz;
 
 namespace PylonPortal.Web.Tests.Configuration;
 
@@ -38,6 +40,28 @@ public class StartupConfigurationTests
         using var portal = new Portal(("Pipeline:Schedule", "every hour please"));
         var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient());
         Assert.Contains("Pipeline:Schedule", error.ToString());
+    }
+
+    [Fact]
+    public void An_invalid_digest_schedule_or_webhook_stops_the_portal_naming_the_setting()
+    {
+        using var portal = new Portal(("Alerts:DigestSchedule", "daily please"), ("Alerts:WebhookUrl", "hooks/digest"));
+        var error = Assert.Throws<OptionsValidationException>(() => portal.CreateClient());
+        Assert.Contains("Alerts:DigestSchedule 'daily please'", error.Message);
+        Assert.Contains("Alerts:WebhookUrl 'hooks/digest'", error.Message);
+    }
+
+    [Fact]
+    public async Task The_digest_runs_on_its_schedule_and_not_at_all_without_one()
+    {
+        using var scheduled = new Portal(("Alerts:DigestSchedule", "0 0 7 * * ?"));
+        scheduled.CreateClient();
+        using var unscheduled = new Portal();
+        unscheduled.CreateClient();
+
+        var trigger = await (await scheduled.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetTrigger(DigestJob.ScheduleKey);
+        Assert.Equal(7, trigger!.GetFireTimeAfter(DateTimeOffset.UtcNow)!.Value.UtcDateTime.Hour);
+        Assert.Null(await (await unscheduled.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetTrigger(DigestJob.ScheduleKey));
     }
 
     [Fact]

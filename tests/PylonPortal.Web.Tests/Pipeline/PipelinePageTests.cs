@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Alerts;
 using System.Collections.Specialized;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -45,6 +46,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_db.Factory);
         _ctx.Services.AddSingleton<TimeProvider>(clock);
         _ctx.Services.AddSingleton(new PipelineOptions());
+        _ctx.Services.AddSingleton(new AlertOptions { DigestSchedule = "0 0 7 * * ?", WebhookUrl = "https://hooks.example.com/x" });
         _ctx.Services.AddSingleton(_progress);
         _ctx.Services.AddSingleton(new PipelineScheduler(schedulers, clock));
         _ctx.AddAuthorization().SetAuthorized("Alex Admin");
@@ -58,6 +60,22 @@ public sealed class PipelinePageTests : IAsyncLifetime
         await _scheduler.Shutdown();
         await _quartz.DisposeAsync();
         await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_digest_delivery_shows_with_its_error()
+    {
+        await _db.AddAsync(new DigestDelivery
+        {
+            StartedAt = Now.AddHours(-5), FinishedAt = Now.AddHours(-5), Channel = DeliveryChannels.Webhook, Owner = "dana@example.com",
+            Changes = 3, Status = DeliveryStatus.Failed, Attempts = 4, Error = "HttpRequestException: 503 (Service Unavailable)",
+        });
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#digest-deliveries tr.digest-delivery[data-status=failed]")));
+        Assert.Contains("503 (Service Unavailable)", page.Find("#digest-deliveries").TextContent);
+        Assert.Matches(@"Schedule: 0 0 7 \* \* \? \(UTC\)\.\s+Channels: webhook\.", page.Find("#digest-deliveries").TextContent);
     }
 
     [Fact]

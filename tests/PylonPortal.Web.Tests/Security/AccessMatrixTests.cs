@@ -25,6 +25,8 @@ public class AccessMatrixTests(PortalAppFactory portal)
         ("/references",            Page,   [Marketing, CS, Admin]),
         ("/export/references.csv", Export, [Marketing, CS, Admin]),
         ("/trends",                Page,   [PM, CS, Admin]),
+        ("/changes",               Page,   [CS, Admin]),
+        ("/export/changes.csv",    Export, [CS, Admin]),
         ("/admin/pipeline",        Page,   [Admin]),
     ];
 

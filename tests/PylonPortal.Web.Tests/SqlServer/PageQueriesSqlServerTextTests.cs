@@ -1,7 +1,10 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Alerts;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Scoring;
 using PylonPortal.Analytics.Tests.SqlServer;
+using PylonPortal.Web.Components.Pages.Changes;
 using PylonPortal.Web.Components.Pages.Health;
 using PylonPortal.Web.Components.Pages.Orgs;
 using PylonPortal.Web.Components.Pages.Overview;
@@ -65,6 +68,18 @@ public class PageQueriesSqlServerTextTests
             await PipelineHistory.DetailAsync(db, 1);
         },
         ["app bar"] = db => DataStatus.LoadAsync(db, TimeProvider.System),
+        ["my book"] = async db =>
+        {
+            await MyBookQuery.LoadAsync(db, "csm@example.com");
+            await MyBookQuery.LoadAsync(db, null);
+            await MyBookQuery.OwnersAsync(db);
+        },
+        ["changes"] = async db =>
+        {
+            await ChangesQuery.ChoicesAsync(db);
+            var filtered = new ChangesRequest { Kind = ChangeKinds.HealthDrop, Owner = "csm@example.com", Segment = "Enterprise", MinArr = 50_000m };
+            await (await ChangesQuery.FilteredAsync(db, filtered)).Take(ChangesQuery.PageLimit).ToListAsync();
+        },
     };
 
     [Fact]
@@ -89,6 +104,8 @@ public class PageQueriesSqlServerTextTests
         ["trends"] = ["[marts].[int_segment_weekly_activity]", "[marts].[int_segment_event_daily]"],
         ["pipeline"] = ["[pipeline].[pipeline_run_steps]", "[pipeline].[pipeline_check_results]"],
         ["app bar"] = ["[marts].[fct_org_daily_activity]", "[pipeline].[pipeline_runs]"],
+        ["my book"] = ["[marts].[fct_reference_readiness_30d]", "[portal].[score_change_runs]", "[portal].[score_changes]"],
+        ["changes"] = ["[portal].[score_changes]"],
     };
 
     public static TheoryData<string> Pages => new(Loaders.Keys);
@@ -124,6 +141,7 @@ public class PageQueriesSqlServerTextTests
         foreach (var table in LastTables[page])
             Assert.Contains(connection.Statements, s => s.Sql.Contains(table, StringComparison.Ordinal));
         // Every table by its SQL Server schema, as the migrations create it there.
-        Assert.All(queries, s => Assert.Matches(@"\[(marts|pipeline|airbyte|salesforce)\]\.\[", s.Sql));
+        Assert.All(queries, s => Assert.Matches(@"\[(marts|pipeline|portal|airbyte|salesforce)\]\.\[", s.Sql));
+        Assert.All(connection.Statements, s => Assert.Matches(@"\[(marts|pipeline|portal|airbyte|salesforce)\]\.\[", s.Sql));
     }
 }

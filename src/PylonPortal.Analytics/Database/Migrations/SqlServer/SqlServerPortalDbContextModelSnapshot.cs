@@ -46,6 +46,211 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.ToTable("data_protection_keys", "portal");
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("channel")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("digest_deliveries", "portal");
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountSegment")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("account_segment")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("after")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("before")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("date")
+                        .HasColumnName("compared_with");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .HasColumnName("component")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ComponentDetail")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("component_detail")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<decimal?>("ComponentPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)")
+                        .HasColumnName("component_points");
+
+                    b.Property<double?>("CurrentArr")
+                        .HasColumnType("float")
+                        .HasColumnName("current_arr");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("HealthBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("health_band")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<decimal>("HealthScore")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("decimal(4,1)")
+                        .HasColumnName("health_score");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OrgName")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("org_name")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DetectedAt");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("OwnerEmail", "DetectedAt");
+
+                    b.HasIndex("OrgId", "Kind", "AsOfDate", "ComparedWith")
+                        .IsUnique();
+
+                    b.ToTable("score_changes", "portal");
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChangeRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("RunId"));
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int")
+                        .HasColumnName("changes");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("date")
+                        .HasColumnName("compared_with");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("AsOfDate");
+
+                    b.ToTable("score_change_runs", "portal");
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntCalendarDate", b =>
                 {
                     b.Property<DateOnly>("Date")

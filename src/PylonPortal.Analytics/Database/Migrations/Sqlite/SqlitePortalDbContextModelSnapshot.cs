@@ -37,6 +37,194 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FinishedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountSegment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_segment");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compared_with");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("component");
+
+                    b.Property<string>("ComponentDetail")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("component_detail");
+
+                    b.Property<double?>("ComponentPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("component_points");
+
+                    b.Property<double?>("CurrentArr")
+                        .HasColumnType("REAL")
+                        .HasColumnName("current_arr");
+
+                    b.Property<string>("DetectedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("HealthBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_band");
+
+                    b.Property<double>("HealthScore")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("REAL")
+                        .HasColumnName("health_score");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
+
+                    b.Property<string>("OrgName")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_name");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DetectedAt");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("OwnerEmail", "DetectedAt");
+
+                    b.HasIndex("OrgId", "Kind", "AsOfDate", "ComparedWith")
+                        .IsUnique();
+
+                    b.ToTable("score_changes", (string)null);
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChangeRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changes");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compared_with");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("AsOfDate");
+
+                    b.ToTable("score_change_runs", (string)null);
+                });
+
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntCalendarDate", b =>
                 {
                     b.Property<DateOnly>("Date")

@@ -2,360 +2,519 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PylonPortal.Analytics.Database;
 
 #nullable disable
 
-namespace PylonPortal.Analytics.Database.Migrations.SqlServer
+namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261202165024_TrendAggregates")]
-    partial class TrendAggregates
+    [DbContext(typeof(SqlitePortalDbContext))]
+    [Migration("20261202170548_TrendAggregatesAndScoreChanges")]
+    partial class TrendAggregatesAndScoreChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("friendly_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
 
                     b.HasKey("Id");
 
-                    b.ToTable("data_protection_keys", "portal");
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FinishedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountSegment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_segment");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compared_with");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("component");
+
+                    b.Property<string>("ComponentDetail")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("component_detail");
+
+                    b.Property<double?>("ComponentPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("component_points");
+
+                    b.Property<double?>("CurrentArr")
+                        .HasColumnType("REAL")
+                        .HasColumnName("current_arr");
+
+                    b.Property<string>("DetectedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("HealthBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_band");
+
+                    b.Property<double>("HealthScore")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("REAL")
+                        .HasColumnName("health_score");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
+
+                    b.Property<string>("OrgName")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_name");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DetectedAt");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("OwnerEmail", "DetectedAt");
+
+                    b.HasIndex("OrgId", "Kind", "AsOfDate", "ComparedWith")
+                        .IsUnique();
+
+                    b.ToTable("score_changes", (string)null);
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChangeRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changes");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compared_with");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("AsOfDate");
+
+                    b.ToTable("score_change_runs", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntCalendarDate", b =>
                 {
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.HasKey("Date");
 
-                    b.ToTable("int_calendar", "pipeline");
+                    b.ToTable("int_calendar", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgAccount", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("account_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("account_name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
 
-                    b.Property<decimal?>("AnnualRevenue")
+                    b.Property<double?>("AnnualRevenue")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("annual_revenue");
 
-                    b.Property<decimal?>("CurrentArr")
+                    b.Property<double?>("CurrentArr")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("current_arr");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("renewal_date");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_tier");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
 
                     b.HasKey("OrgId");
 
-                    b.ToTable("int_org_account", "pipeline");
+                    b.ToTable("int_org_account", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgEventDaily", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.Property<int>("EventCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("event_count");
 
                     b.Property<int>("UserEventCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("user_event_count");
 
                     b.HasKey("OrgId", "ActivityDate", "Event");
 
-                    b.ToTable("int_org_event_daily", "marts");
+                    b.ToTable("int_org_event_daily", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgSpine", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("start_date");
 
                     b.HasKey("OrgId");
 
-                    b.ToTable("int_org_spine", "pipeline");
+                    b.ToTable("int_org_spine", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgUserDaily", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("user_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
 
                     b.Property<int>("AiEventCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_event_count");
 
                     b.Property<int>("EventCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("event_count");
 
                     b.HasKey("OrgId", "ActivityDate", "UserId");
 
-                    b.ToTable("int_org_user_daily", "marts");
+                    b.ToTable("int_org_user_daily", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.AiAdoption.AiAdoptionRow", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(0);
 
                     b.Property<DateOnly>("AsOfDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of_date")
                         .HasColumnOrder(1);
 
                     b.Property<string>("AccountSegment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(4);
 
                     b.Property<int>("ActiveDays30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active_days_30d")
                         .HasColumnOrder(13);
 
                     b.Property<int>("ActiveUsers30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active_users_30d")
                         .HasColumnOrder(15);
 
                     b.Property<int>("AiActiveDays30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_active_days_30d")
                         .HasColumnOrder(14);
 
-                    b.Property<decimal>("AiEventShare")
+                    b.Property<double>("AiEventShare")
                         .HasPrecision(9, 6)
-                        .HasColumnType("decimal(9,6)")
+                        .HasColumnType("REAL")
                         .HasColumnName("ai_event_share")
                         .HasColumnOrder(12);
 
                     b.Property<int>("AiEvents30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_events_30d")
                         .HasColumnOrder(11);
 
-                    b.Property<decimal>("AiUserShare")
+                    b.Property<double>("AiUserShare")
                         .HasPrecision(9, 6)
-                        .HasColumnType("decimal(9,6)")
+                        .HasColumnType("REAL")
                         .HasColumnName("ai_user_share")
                         .HasColumnOrder(17);
 
                     b.Property<int>("AiUsers30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_users_30d")
                         .HasColumnOrder(16);
 
                     b.Property<string>("ArrAiQuadrant")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("arr_ai_quadrant")
-                        .HasColumnOrder(22)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(22);
 
-                    b.Property<decimal>("BreadthScore")
+                    b.Property<double>("BreadthScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("breadth_score")
                         .HasColumnOrder(20);
 
                     b.Property<double?>("CurrentArr")
-                        .HasColumnType("float")
+                        .HasColumnType("REAL")
                         .HasColumnName("current_arr")
                         .HasColumnOrder(7);
 
-                    b.Property<decimal>("EffectiveAiAdoptionScore")
+                    b.Property<double>("EffectiveAiAdoptionScore")
                         .HasPrecision(4, 1)
-                        .HasColumnType("decimal(4,1)")
+                        .HasColumnType("REAL")
                         .HasColumnName("effective_ai_adoption_score")
                         .HasColumnOrder(21);
 
-                    b.Property<decimal>("FrequencyScore")
+                    b.Property<double>("FrequencyScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("frequency_score")
                         .HasColumnOrder(18);
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(5);
 
-                    b.Property<decimal>("IntensityScore")
+                    b.Property<double>("IntensityScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("intensity_score")
                         .HasColumnOrder(19);
 
                     b.Property<bool>("IsPayingCustomer")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_paying_customer")
                         .HasColumnOrder(8);
 
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LoadedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("_loaded_at")
                         .HasColumnOrder(23);
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(2);
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(9);
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(3);
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(6);
 
                     b.Property<int>("TotalEvents30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_events_30d")
                         .HasColumnOrder(10);
 
@@ -365,152 +524,144 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasIndex("AsOfDate", "ArrAiQuadrant");
 
-                    b.ToTable("fct_customer_ai_adoption_30d", "marts");
+                    b.ToTable("fct_customer_ai_adoption_30d", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.OrgDailyActivity.OrgDailyActivityRow", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(0);
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date")
                         .HasColumnOrder(4);
 
                     b.Property<string>("AccountSegment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(19)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(19);
 
                     b.Property<int>("AiEvents")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_events")
                         .HasColumnOrder(13);
 
                     b.Property<double?>("AnnualRevenue")
-                        .HasColumnType("float")
+                        .HasColumnType("REAL")
                         .HasColumnName("annualrevenue")
                         .HasColumnOrder(22);
 
-                    b.Property<decimal>("AvgEventsPerUser")
+                    b.Property<double>("AvgEventsPerUser")
                         .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)")
+                        .HasColumnType("REAL")
                         .HasColumnName("avg_events_per_user")
                         .HasColumnOrder(11);
 
                     b.Property<double?>("CurrentArr")
-                        .HasColumnType("float")
+                        .HasColumnType("REAL")
                         .HasColumnName("current_arr")
                         .HasColumnOrder(21);
 
                     b.Property<int>("DistinctEventTypes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("distinct_event_types")
                         .HasColumnOrder(7);
 
                     b.Property<int>("DistinctFeatureCategories")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("distinct_feature_categories")
                         .HasColumnOrder(8);
 
                     b.Property<string>("FeatureCategoriesUsed")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("feature_categories_used")
-                        .HasColumnOrder(16)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(16);
 
                     b.Property<int>("FrontendEvents")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("frontend_events")
                         .HasColumnOrder(14);
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("industry")
-                        .HasColumnOrder(18)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(18);
 
                     b.Property<bool>("IsPayingCustomer")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_paying_customer")
                         .HasColumnOrder(23);
 
                     b.Property<int>("IssueEvents")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issue_events")
                         .HasColumnOrder(12);
 
                     b.Property<int>("KbEvents")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kb_events")
                         .HasColumnOrder(15);
 
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LoadedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("_loaded_at")
                         .HasColumnOrder(24);
 
-                    b.Property<DateTimeOffset?>("OrgCreatedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("OrgCreatedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_created_date")
                         .HasColumnOrder(3);
 
                     b.Property<string>("OrgDomain")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_domain")
-                        .HasColumnOrder(2)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(2);
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(1)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(1);
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(17)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(17);
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(20)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(20);
 
                     b.Property<int?>("TopEventCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("top_event_count")
                         .HasColumnOrder(10);
 
                     b.Property<string>("TopEventType")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("top_event_type")
-                        .HasColumnOrder(9)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(9);
 
                     b.Property<int>("TotalEventCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_event_count")
                         .HasColumnOrder(5);
 
                     b.Property<int>("UniqueUserCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("unique_user_count")
                         .HasColumnOrder(6);
 
@@ -518,201 +669,194 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasIndex("ActivityDate");
 
-                    b.ToTable("fct_org_daily_activity", "marts");
+                    b.ToTable("fct_org_daily_activity", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.ReferenceReadiness.ReferenceReadinessRow", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(0);
 
                     b.Property<DateOnly>("AsOfDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of_date")
                         .HasColumnOrder(1);
 
                     b.Property<string>("AccountSegment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(4);
 
                     b.Property<int>("ActiveDays30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active_days_30d")
                         .HasColumnOrder(12);
 
                     b.Property<int>("ActiveUsers30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active_users_30d")
                         .HasColumnOrder(13);
 
-                    b.Property<decimal?>("AvgCsat30d")
+                    b.Property<double?>("AvgCsat30d")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("avg_csat_30d")
                         .HasColumnOrder(17);
 
                     b.Property<double?>("CurrentArr")
-                        .HasColumnType("float")
+                        .HasColumnType("REAL")
                         .HasColumnName("current_arr")
                         .HasColumnOrder(7);
 
                     b.Property<int?>("DaysToRenewal")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("days_to_renewal")
                         .HasColumnOrder(19);
 
-                    b.Property<decimal>("EngagementScore")
+                    b.Property<double>("EngagementScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("engagement_score")
                         .HasColumnOrder(22);
 
                     b.Property<int>("Events30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("events_30d")
                         .HasColumnOrder(10);
 
                     b.Property<int>("EventsPrev30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("events_prev_30d")
                         .HasColumnOrder(11);
 
                     b.Property<string>("HealthBand")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("health_band")
-                        .HasColumnOrder(27)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(27);
 
-                    b.Property<decimal>("HealthScore")
+                    b.Property<double>("HealthScore")
                         .HasPrecision(4, 1)
-                        .HasColumnType("decimal(4,1)")
+                        .HasColumnType("REAL")
                         .HasColumnName("health_score")
                         .HasColumnOrder(26);
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(5);
 
                     b.Property<bool>("IsPayingCustomer")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_paying_customer")
                         .HasColumnOrder(8);
 
                     b.Property<bool>("IsReferenceCandidate")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_reference_candidate")
                         .HasColumnOrder(31);
 
                     b.Property<int>("Issues30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issues_30d")
                         .HasColumnOrder(15);
 
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LoadedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("_loaded_at")
                         .HasColumnOrder(32);
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(2);
 
                     b.Property<int>("OrgUserCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_user_count")
                         .HasColumnOrder(14);
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(9);
 
-                    b.Property<decimal>("ReferenceReadinessScore")
+                    b.Property<double>("ReferenceReadinessScore")
                         .HasPrecision(4, 1)
-                        .HasColumnType("decimal(4,1)")
+                        .HasColumnType("REAL")
                         .HasColumnName("reference_readiness_score")
                         .HasColumnOrder(30);
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("renewal_date")
                         .HasColumnOrder(18);
 
-                    b.Property<decimal>("RenewalScore")
+                    b.Property<double>("RenewalScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("renewal_score")
                         .HasColumnOrder(25);
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(3);
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6)
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnOrder(6);
 
-                    b.Property<decimal>("SentimentScore")
+                    b.Property<double>("SentimentScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("sentiment_score")
                         .HasColumnOrder(23);
 
-                    b.Property<decimal>("SizeScore")
+                    b.Property<double>("SizeScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("size_score")
                         .HasColumnOrder(28);
 
-                    b.Property<decimal>("SupportScore")
+                    b.Property<double>("SupportScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("support_score")
                         .HasColumnOrder(24);
 
-                    b.Property<decimal>("TenureScore")
+                    b.Property<double>("TenureScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("tenure_score")
                         .HasColumnOrder(29);
 
-                    b.Property<decimal>("TrendScore")
+                    b.Property<double>("TrendScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("trend_score")
                         .HasColumnOrder(20);
 
                     b.Property<int>("UrgentIssues30d")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("urgent_issues_30d")
                         .HasColumnOrder(16);
 
-                    b.Property<decimal>("UsageScore")
+                    b.Property<double>("UsageScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("REAL")
                         .HasColumnName("usage_score")
                         .HasColumnOrder(21);
 
@@ -722,174 +866,163 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasIndex("AsOfDate", "HealthBand");
 
-                    b.ToTable("fct_reference_readiness_30d", "marts");
+                    b.ToTable("fct_reference_readiness_30d", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentEventDaily", b =>
                 {
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.Property<long>("EventCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("event_count");
 
                     b.HasKey("Segment", "ActivityDate", "Event");
 
-                    b.ToTable("int_segment_event_daily", "marts");
+                    b.ToTable("int_segment_event_daily", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentWeeklyActivity", b =>
                 {
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
 
                     b.Property<DateOnly>("WeekStart")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("week_start");
 
                     b.Property<int>("ActiveOrgs")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active_orgs");
 
                     b.Property<long>("AiEvents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_events");
 
                     b.Property<int>("AiOrgs")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ai_orgs");
 
                     b.Property<long>("FrontendEvents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("frontend_events");
 
                     b.Property<int>("FrontendOrgs")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("frontend_orgs");
 
                     b.Property<long>("IssueEvents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issue_events");
 
                     b.Property<int>("IssueOrgs")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issue_orgs");
 
                     b.Property<long>("KbEvents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kb_events");
 
                     b.Property<int>("KbOrgs")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kb_orgs");
 
                     b.Property<long>("TotalEvents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_events");
 
                     b.HasKey("Segment", "WeekStart");
 
-                    b.ToTable("int_segment_weekly_activity", "marts");
+                    b.ToTable("int_segment_weekly_activity", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineCheckResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("description")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("Example")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
-                        .HasColumnName("example")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("example");
 
                     b.Property<long>("FailingRows")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("failing_rows");
 
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
-                        .HasColumnName("severity")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.HasKey("RunId", "Name");
 
-                    b.ToTable("pipeline_check_results", "pipeline");
+                    b.ToTable("pipeline_check_results", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineLock", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
-                    b.Property<DateTimeOffset?>("AcquiredAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("AcquiredAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("acquired_at");
 
                     b.Property<long?>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.HasKey("Name");
 
-                    b.ToTable("pipeline_lock", "pipeline");
+                    b.ToTable("pipeline_lock", (string)null);
 
                     b.HasData(
                         new
@@ -901,209 +1034,196 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRowIssue", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Model")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<string>("ExampleKey")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("example_key")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("example_key");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows");
 
                     b.HasKey("RunId", "Model", "Reason");
 
-                    b.ToTable("pipeline_row_issues", "pipeline");
+                    b.ToTable("pipeline_row_issues", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<string>("Error")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("error")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
                     b.Property<bool>("FullRefresh")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("full_refresh");
 
-                    b.Property<DateTimeOffset?>("LockAcquiredAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LockAcquiredAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lock_acquired_at");
 
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
-                        .HasColumnName("requested_by")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
 
                     b.Property<string>("ScoringSettings")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("scoring_settings")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scoring_settings");
 
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
-                        .HasColumnName("status")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)")
-                        .HasColumnName("trigger")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
 
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("pipeline_runs", "pipeline");
+                    b.ToTable("pipeline_runs", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRunStep", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<long>("ElapsedMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("elapsed_ms");
 
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
 
                     b.Property<long>("RowsDeleted")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_deleted");
 
                     b.Property<long>("RowsRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_read");
 
                     b.Property<long>("RowsRejected")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_rejected");
 
                     b.Property<long>("RowsUnattributed")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_unattributed");
 
                     b.Property<long>("RowsWithAirbyteChanges")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_with_airbyte_changes");
 
                     b.Property<long>("RowsWritten")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_written");
 
                     b.Property<long?>("Watermark")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("watermark");
 
                     b.HasKey("RunId", "Position");
 
-                    b.ToTable("pipeline_run_steps", "pipeline");
+                    b.ToTable("pipeline_run_steps", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineWatermark", b =>
                 {
                     b.Property<string>("Source")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("source")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.Property<long>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.HasKey("Source");
 
-                    b.ToTable("pipeline_watermarks", "pipeline");
+                    b.ToTable("pipeline_watermarks", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedAsOfRange", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("FromDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_date");
 
                     b.Property<DateOnly>("ToDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_date");
 
                     b.HasKey("OrgId", "FromDate", "ToDate");
 
-                    b.ToTable("work_touched_as_of", "pipeline");
+                    b.ToTable("work_touched_as_of", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedDay", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
                     b.HasKey("OrgId", "ActivityDate");
 
-                    b.ToTable("work_touched_days", "pipeline");
+                    b.ToTable("work_touched_days", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedOrg", b =>
@@ -1111,922 +1231,844 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("source")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.HasIndex("OrgId");
 
-                    b.ToTable("work_touched_orgs", "pipeline");
+                    b.ToTable("work_touched_orgs", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawProductEvent", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_raw_id");
 
                     b.Property<string>("DistinctId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("distinct_id");
 
                     b.Property<string>("Event")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("properties");
 
                     b.Property<long?>("TeamId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("team_id");
 
-                    b.Property<DateTimeOffset?>("Timestamp")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("Timestamp")
+                        .HasColumnType("TEXT")
                         .HasColumnName("timestamp");
 
                     b.Property<string>("Uuid")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uuid");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_product_events_airbyte_extracted_at");
 
-                    b.ToTable("product_events", "airbyte", t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.ToTable("product_events", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawPylonIssue", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<decimal?>("CsatScore")
-                        .HasColumnType("decimal(38,8)")
+                    b.Property<double?>("CsatScore")
+                        .HasColumnType("REAL")
                         .HasColumnName("csat_score");
 
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("OrganizationId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
 
                     b.Property<string>("Priority")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("priority");
 
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_pylon_issues_airbyte_extracted_at");
 
-                    b.ToTable("pylon_issues", "airbyte", t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.ToTable("pylon_issues", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawPylonOrganization", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Domain")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("domain");
 
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_pylon_organizations_airbyte_extracted_at");
 
-                    b.ToTable("pylon_organizations", "airbyte", t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.ToTable("pylon_organizations", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawPylonUser", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("OrganizationId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_pylon_users_airbyte_extracted_at");
 
-                    b.ToTable("pylon_users", "airbyte", t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.ToTable("pylon_users", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawSalesforceAccount", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<decimal?>("AnnualRevenue")
-                        .HasColumnType("decimal(38,8)")
+                    b.Property<double?>("AnnualRevenue")
+                        .HasColumnType("REAL")
                         .HasColumnName("AnnualRevenue");
 
-                    b.Property<DateTimeOffset?>("CreatedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("CreatedDate");
 
-                    b.Property<decimal?>("CurrentArrC")
-                        .HasColumnType("decimal(38,8)")
+                    b.Property<double?>("CurrentArrC")
+                        .HasColumnType("REAL")
                         .HasColumnName("Current_ARR__c");
 
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Id");
 
                     b.Property<string>("Industry")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Industry");
 
                     b.Property<bool?>("IsDeleted")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("IsDeleted");
 
-                    b.Property<DateTimeOffset?>("LastModifiedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LastModifiedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("LastModifiedDate");
 
                     b.Property<string>("Name")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Name");
 
                     b.Property<string>("OwnerEmailC")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Owner_Email__c");
 
                     b.Property<string>("PylonOrganizationIdC")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Pylon_Organization_Id__c");
 
                     b.Property<DateOnly?>("RenewalDateC")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Renewal_Date__c");
 
                     b.Property<string>("SeatTierC")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Seat_Tier__c");
 
                     b.Property<string>("SegmentC")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Segment__c");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_account_airbyte_extracted_at");
 
-                    b.ToTable("account", "salesforce", t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.ToTable("account", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.EventClassification", b =>
                 {
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.HasKey("Event");
 
-                    b.ToTable("event_classification", "pipeline");
+                    b.ToTable("event_classification", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadAccount", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<decimal?>("AnnualRevenue")
+                    b.Property<double?>("AnnualRevenue")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("annual_revenue");
 
-                    b.Property<DateTimeOffset?>("CreatedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
-                    b.Property<decimal?>("CurrentArr")
+                    b.Property<double?>("CurrentArr")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("current_arr");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
 
                     b.Property<bool>("IsDeleted")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_deleted");
 
-                    b.Property<DateTimeOffset?>("LastModifiedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LastModifiedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified_date");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pylon_organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("renewal_date");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_tier");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_salesforce_accounts", "pipeline");
+                    b.ToTable("load_salesforce_accounts", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadIssue", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
-                    b.Property<decimal?>("CsatScore")
+                    b.Property<double?>("CsatScore")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("csat_score");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsUrgent")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_urgent");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_pylon_issues", "pipeline");
+                    b.ToTable("load_pylon_issues", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadOrganization", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_pylon_organizations", "pipeline");
+                    b.ToTable("load_pylon_organizations", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadProductEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly?>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Category")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("distinct_id");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsSystem")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_system");
 
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_product_events", "pipeline");
+                    b.ToTable("load_product_events", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_pylon_users", "pipeline");
+                    b.ToTable("load_pylon_users", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgAccount", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<decimal?>("AnnualRevenue")
+                    b.Property<double?>("AnnualRevenue")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("annual_revenue");
 
-                    b.Property<DateTimeOffset?>("CreatedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
-                    b.Property<decimal?>("CurrentArr")
+                    b.Property<double?>("CurrentArr")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("current_arr");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("industry")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
 
                     b.Property<bool>("IsDeleted")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_deleted");
 
-                    b.Property<DateTimeOffset?>("LastModifiedDate")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("LastModifiedDate")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified_date");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
-                        .HasColumnName("owner_email")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("pylon_organization_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pylon_organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("renewal_date");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("seat_tier")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_tier");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("segment")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
 
                     b.HasKey("Id");
 
                     b.HasIndex("PylonOrganizationId");
 
-                    b.ToTable("stg_salesforce_accounts", "pipeline");
+                    b.ToTable("stg_salesforce_accounts", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgIssue", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
-                    b.Property<decimal?>("CsatScore")
+                    b.Property<double?>("CsatScore")
                         .HasPrecision(38, 8)
-                        .HasColumnType("decimal(38,8)")
+                        .HasColumnType("REAL")
                         .HasColumnName("csat_score");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsUrgent")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_urgent");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("priority")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "CreatedDate");
 
-                    b.ToTable("stg_pylon_issues", "pipeline");
+                    b.ToTable("stg_pylon_issues", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgOrganization", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_date");
 
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("domain")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.HasKey("Id");
 
-                    b.ToTable("stg_pylon_organizations", "pipeline");
+                    b.ToTable("stg_pylon_organizations", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgProductEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly?>("ActivityDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Category")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("distinct_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("distinct_id");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsSystem")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_system");
 
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("org_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)")
-                        .HasColumnName("reject_reason")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("uuid")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
 
                     b.HasKey("Id");
 
@@ -2034,58 +2076,53 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasIndex("OrgId", "ActivityDate", "Event");
 
-                    b.ToTable("stg_product_events", "pipeline");
+                    b.ToTable("stg_product_events", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("datetimeoffset")
+                    b.Property<string>("CreatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
-                        .HasColumnName("email")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("organization_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .HasColumnName("raw_id")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_id");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("stg_pylon_users", "pipeline");
+                    b.ToTable("stg_pylon_users", (string)null);
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineCheckResult", b =>

@@ -2,331 +2,565 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PylonPortal.Analytics.Database;
 
 #nullable disable
 
-namespace PylonPortal.Analytics.Database.Migrations.Sqlite
+namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 {
-    [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261202164946_TrendAggregates")]
-    partial class TrendAggregates
+    [DbContext(typeof(SqlServerPortalDbContext))]
+    [Migration("20261202170622_TrendAggregatesAndScoreChanges")]
+    partial class TrendAggregatesAndScoreChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("friendly_name");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("xml");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
-                    b.ToTable("data_protection_keys", (string)null);
+                    b.ToTable("data_protection_keys", "portal");
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("channel")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("digest_deliveries", "portal");
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountSegment")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("account_segment")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("after")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("before")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("date")
+                        .HasColumnName("compared_with");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .HasColumnName("component")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ComponentDetail")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("component_detail")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<decimal?>("ComponentPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)")
+                        .HasColumnName("component_points");
+
+                    b.Property<double?>("CurrentArr")
+                        .HasColumnType("float")
+                        .HasColumnName("current_arr");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("HealthBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("health_band")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<decimal>("HealthScore")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("decimal(4,1)")
+                        .HasColumnName("health_score");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasColumnName("kind")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OrgName")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("org_name")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DetectedAt");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("OwnerEmail", "DetectedAt");
+
+                    b.HasIndex("OrgId", "Kind", "AsOfDate", "ComparedWith")
+                        .IsUnique();
+
+                    b.ToTable("score_changes", "portal");
+                });
+
+            modelBuilder.Entity("PylonPortal.Analytics.Alerts.ScoreChangeRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("RunId"));
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int")
+                        .HasColumnName("changes");
+
+                    b.Property<DateOnly>("ComparedWith")
+                        .HasColumnType("date")
+                        .HasColumnName("compared_with");
+
+                    b.HasKey("RunId");
+
+                    b.HasIndex("AsOfDate");
+
+                    b.ToTable("score_change_runs", "portal");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntCalendarDate", b =>
                 {
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date");
 
                     b.HasKey("Date");
 
-                    b.ToTable("int_calendar", (string)null);
+                    b.ToTable("int_calendar", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgAccount", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("account_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("account_name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double?>("AnnualRevenue")
+                    b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("annual_revenue");
 
-                    b.Property<double?>("CurrentArr")
+                    b.Property<decimal?>("CurrentArr")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("current_arr");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("industry");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("owner_email");
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("renewal_date");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seat_tier");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("segment");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("OrgId");
 
-                    b.ToTable("int_org_account", (string)null);
+                    b.ToTable("int_org_account", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgEventDaily", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("EventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("event_count");
 
                     b.Property<int>("UserEventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("user_event_count");
 
                     b.HasKey("OrgId", "ActivityDate", "Event");
 
-                    b.ToTable("int_org_event_daily", (string)null);
+                    b.ToTable("int_org_event_daily", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgSpine", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("created_date");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("start_date");
 
                     b.HasKey("OrgId");
 
-                    b.ToTable("int_org_spine", (string)null);
+                    b.ToTable("int_org_spine", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Intermediate.IntOrgUserDaily", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("user_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_event_count");
 
                     b.Property<int>("EventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("event_count");
 
                     b.HasKey("OrgId", "ActivityDate", "UserId");
 
-                    b.ToTable("int_org_user_daily", (string)null);
+                    b.ToTable("int_org_user_daily", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.AiAdoption.AiAdoptionRow", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0);
+                        .HasColumnOrder(0)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("as_of_date")
                         .HasColumnOrder(1);
 
                     b.Property<string>("AccountSegment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("active_days_30d")
                         .HasColumnOrder(13);
 
                     b.Property<int>("ActiveUsers30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("active_users_30d")
                         .HasColumnOrder(15);
 
                     b.Property<int>("AiActiveDays30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_active_days_30d")
                         .HasColumnOrder(14);
 
-                    b.Property<double>("AiEventShare")
+                    b.Property<decimal>("AiEventShare")
                         .HasPrecision(9, 6)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,6)")
                         .HasColumnName("ai_event_share")
                         .HasColumnOrder(12);
 
                     b.Property<int>("AiEvents30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_events_30d")
                         .HasColumnOrder(11);
 
-                    b.Property<double>("AiUserShare")
+                    b.Property<decimal>("AiUserShare")
                         .HasPrecision(9, 6)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,6)")
                         .HasColumnName("ai_user_share")
                         .HasColumnOrder(17);
 
                     b.Property<int>("AiUsers30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_users_30d")
                         .HasColumnOrder(16);
 
                     b.Property<string>("ArrAiQuadrant")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(20)")
                         .HasColumnName("arr_ai_quadrant")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(22)
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double>("BreadthScore")
+                    b.Property<decimal>("BreadthScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("breadth_score")
                         .HasColumnOrder(20);
 
                     b.Property<double?>("CurrentArr")
-                        .HasColumnType("REAL")
+                        .HasColumnType("float")
                         .HasColumnName("current_arr")
                         .HasColumnOrder(7);
 
-                    b.Property<double>("EffectiveAiAdoptionScore")
+                    b.Property<decimal>("EffectiveAiAdoptionScore")
                         .HasPrecision(4, 1)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(4,1)")
                         .HasColumnName("effective_ai_adoption_score")
                         .HasColumnOrder(21);
 
-                    b.Property<double>("FrequencyScore")
+                    b.Property<decimal>("FrequencyScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("frequency_score")
                         .HasColumnOrder(18);
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double>("IntensityScore")
+                    b.Property<decimal>("IntensityScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("intensity_score")
                         .HasColumnOrder(19);
 
                     b.Property<bool>("IsPayingCustomer")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_paying_customer")
                         .HasColumnOrder(8);
 
-                    b.Property<string>("LoadedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("_loaded_at")
                         .HasColumnOrder(23);
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEvents30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("total_events_30d")
                         .HasColumnOrder(10);
 
@@ -336,144 +570,152 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasIndex("AsOfDate", "ArrAiQuadrant");
 
-                    b.ToTable("fct_customer_ai_adoption_30d", (string)null);
+                    b.ToTable("fct_customer_ai_adoption_30d", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.OrgDailyActivity.OrgDailyActivityRow", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0);
+                        .HasColumnOrder(0)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date")
                         .HasColumnOrder(4);
 
                     b.Property<string>("AccountSegment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(19)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("AiEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_events")
                         .HasColumnOrder(13);
 
                     b.Property<double?>("AnnualRevenue")
-                        .HasColumnType("REAL")
+                        .HasColumnType("float")
                         .HasColumnName("annualrevenue")
                         .HasColumnOrder(22);
 
-                    b.Property<double>("AvgEventsPerUser")
+                    b.Property<decimal>("AvgEventsPerUser")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(18,2)")
                         .HasColumnName("avg_events_per_user")
                         .HasColumnOrder(11);
 
                     b.Property<double?>("CurrentArr")
-                        .HasColumnType("REAL")
+                        .HasColumnType("float")
                         .HasColumnName("current_arr")
                         .HasColumnOrder(21);
 
                     b.Property<int>("DistinctEventTypes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("distinct_event_types")
                         .HasColumnOrder(7);
 
                     b.Property<int>("DistinctFeatureCategories")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("distinct_feature_categories")
                         .HasColumnOrder(8);
 
                     b.Property<string>("FeatureCategoriesUsed")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(100)")
                         .HasColumnName("feature_categories_used")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(16)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("FrontendEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("frontend_events")
                         .HasColumnOrder(14);
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(18)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_paying_customer")
                         .HasColumnOrder(23);
 
                     b.Property<int>("IssueEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("issue_events")
                         .HasColumnOrder(12);
 
                     b.Property<int>("KbEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("kb_events")
                         .HasColumnOrder(15);
 
-                    b.Property<string>("LoadedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("_loaded_at")
                         .HasColumnOrder(24);
 
-                    b.Property<string>("OrgCreatedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("OrgCreatedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("org_created_date")
                         .HasColumnOrder(3);
 
                     b.Property<string>("OrgDomain")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_domain")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(1);
+                        .HasColumnOrder(1)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(17)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(20)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int?>("TopEventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("top_event_count")
                         .HasColumnOrder(10);
 
                     b.Property<string>("TopEventType")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("top_event_type")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("TotalEventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("total_event_count")
                         .HasColumnOrder(5);
 
                     b.Property<int>("UniqueUserCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("unique_user_count")
                         .HasColumnOrder(6);
 
@@ -481,194 +723,201 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasIndex("ActivityDate");
 
-                    b.ToTable("fct_org_daily_activity", (string)null);
+                    b.ToTable("fct_org_daily_activity", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.ReferenceReadiness.ReferenceReadinessRow", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("org_id")
-                        .HasColumnOrder(0);
+                        .HasColumnOrder(0)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("AsOfDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("as_of_date")
                         .HasColumnOrder(1);
 
                     b.Property<string>("AccountSegment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("account_segment")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(4)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("ActiveDays30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("active_days_30d")
                         .HasColumnOrder(12);
 
                     b.Property<int>("ActiveUsers30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("active_users_30d")
                         .HasColumnOrder(13);
 
-                    b.Property<double?>("AvgCsat30d")
+                    b.Property<decimal?>("AvgCsat30d")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("avg_csat_30d")
                         .HasColumnOrder(17);
 
                     b.Property<double?>("CurrentArr")
-                        .HasColumnType("REAL")
+                        .HasColumnType("float")
                         .HasColumnName("current_arr")
                         .HasColumnOrder(7);
 
                     b.Property<int?>("DaysToRenewal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("days_to_renewal")
                         .HasColumnOrder(19);
 
-                    b.Property<double>("EngagementScore")
+                    b.Property<decimal>("EngagementScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("engagement_score")
                         .HasColumnOrder(22);
 
                     b.Property<int>("Events30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("events_30d")
                         .HasColumnOrder(10);
 
                     b.Property<int>("EventsPrev30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("events_prev_30d")
                         .HasColumnOrder(11);
 
                     b.Property<string>("HealthBand")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(20)")
                         .HasColumnName("health_band")
-                        .HasColumnOrder(27);
+                        .HasColumnOrder(27)
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double>("HealthScore")
+                    b.Property<decimal>("HealthScore")
                         .HasPrecision(4, 1)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(4,1)")
                         .HasColumnName("health_score")
                         .HasColumnOrder(26);
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("industry")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(5)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsPayingCustomer")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_paying_customer")
                         .HasColumnOrder(8);
 
                     b.Property<bool>("IsReferenceCandidate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_reference_candidate")
                         .HasColumnOrder(31);
 
                     b.Property<int>("Issues30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("issues_30d")
                         .HasColumnOrder(15);
 
-                    b.Property<string>("LoadedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("_loaded_at")
                         .HasColumnOrder(32);
 
                     b.Property<string>("OrgName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("org_name")
-                        .HasColumnOrder(2);
+                        .HasColumnOrder(2)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("OrgUserCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("org_user_count")
                         .HasColumnOrder(14);
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(320)")
                         .HasColumnName("owner_email")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(9)
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double>("ReferenceReadinessScore")
+                    b.Property<decimal>("ReferenceReadinessScore")
                         .HasPrecision(4, 1)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(4,1)")
                         .HasColumnName("reference_readiness_score")
                         .HasColumnOrder(30);
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("renewal_date")
                         .HasColumnOrder(18);
 
-                    b.Property<double>("RenewalScore")
+                    b.Property<decimal>("RenewalScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("renewal_score")
                         .HasColumnOrder(25);
 
                     b.Property<string>("SalesforceAccountName")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("salesforce_account_name")
-                        .HasColumnOrder(3);
+                        .HasColumnOrder(3)
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("seat_tier")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(6)
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double>("SentimentScore")
+                    b.Property<decimal>("SentimentScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("sentiment_score")
                         .HasColumnOrder(23);
 
-                    b.Property<double>("SizeScore")
+                    b.Property<decimal>("SizeScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("size_score")
                         .HasColumnOrder(28);
 
-                    b.Property<double>("SupportScore")
+                    b.Property<decimal>("SupportScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("support_score")
                         .HasColumnOrder(24);
 
-                    b.Property<double>("TenureScore")
+                    b.Property<decimal>("TenureScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("tenure_score")
                         .HasColumnOrder(29);
 
-                    b.Property<double>("TrendScore")
+                    b.Property<decimal>("TrendScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("trend_score")
                         .HasColumnOrder(20);
 
                     b.Property<int>("UrgentIssues30d")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("urgent_issues_30d")
                         .HasColumnOrder(16);
 
-                    b.Property<double>("UsageScore")
+                    b.Property<decimal>("UsageScore")
                         .HasPrecision(9, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("usage_score")
                         .HasColumnOrder(21);
 
@@ -678,163 +927,174 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasIndex("AsOfDate", "HealthBand");
 
-                    b.ToTable("fct_reference_readiness_30d", (string)null);
+                    b.ToTable("fct_reference_readiness_30d", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentEventDaily", b =>
                 {
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("segment");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("EventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("event_count");
 
                     b.HasKey("Segment", "ActivityDate", "Event");
 
-                    b.ToTable("int_segment_event_daily", (string)null);
+                    b.ToTable("int_segment_event_daily", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Marts.Trends.IntSegmentWeeklyActivity", b =>
                 {
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("segment");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("WeekStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("week_start");
 
                     b.Property<int>("ActiveOrgs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("active_orgs");
 
                     b.Property<long>("AiEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ai_events");
 
                     b.Property<int>("AiOrgs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ai_orgs");
 
                     b.Property<long>("FrontendEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("frontend_events");
 
                     b.Property<int>("FrontendOrgs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("frontend_orgs");
 
                     b.Property<long>("IssueEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("issue_events");
 
                     b.Property<int>("IssueOrgs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("issue_orgs");
 
                     b.Property<long>("KbEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("kb_events");
 
                     b.Property<int>("KbOrgs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("kb_orgs");
 
                     b.Property<long>("TotalEvents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("total_events");
 
                     b.HasKey("Segment", "WeekStart");
 
-                    b.ToTable("int_segment_weekly_activity", (string)null);
+                    b.ToTable("int_segment_weekly_activity", "marts");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineCheckResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("description")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Example")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("example");
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("example")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("FailingRows")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("failing_rows");
 
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("model");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("severity");
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("severity")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("RunId", "Name");
 
-                    b.ToTable("pipeline_check_results", (string)null);
+                    b.ToTable("pipeline_check_results", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineLock", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(50)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("AcquiredAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("AcquiredAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("acquired_at");
 
                     b.Property<long?>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.HasKey("Name");
 
-                    b.ToTable("pipeline_lock", (string)null);
+                    b.ToTable("pipeline_lock", "pipeline");
 
                     b.HasData(
                         new
@@ -846,196 +1106,209 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRowIssue", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Model")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("model");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ExampleKey")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("example_key");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("example_key")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows");
 
                     b.HasKey("RunId", "Model", "Reason");
 
-                    b.ToTable("pipeline_row_issues", (string)null);
+                    b.ToTable("pipeline_row_issues", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<string>("Error")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("error");
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("FinishedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<string>("Error")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("error")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("finished_at");
 
                     b.Property<bool>("FullRefresh")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("full_refresh");
 
-                    b.Property<string>("LockAcquiredAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("LockAcquiredAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("lock_acquired_at");
 
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("requested_by");
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("requested_by")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("ScoringSettings")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scoring_settings");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("scoring_settings")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("StartedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("trigger");
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("trigger")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("pipeline_runs", (string)null);
+                    b.ToTable("pipeline_runs", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineRunStep", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("position");
 
                     b.Property<long>("ElapsedMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("elapsed_ms");
 
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("model");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("RowsDeleted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_deleted");
 
                     b.Property<long>("RowsRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_read");
 
                     b.Property<long>("RowsRejected")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_rejected");
 
                     b.Property<long>("RowsUnattributed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_unattributed");
 
                     b.Property<long>("RowsWithAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_with_airbyte_changes");
 
                     b.Property<long>("RowsWritten")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_written");
 
                     b.Property<long?>("Watermark")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("watermark");
 
                     b.HasKey("RunId", "Position");
 
-                    b.ToTable("pipeline_run_steps", (string)null);
+                    b.ToTable("pipeline_run_steps", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineWatermark", b =>
                 {
                     b.Property<string>("Source")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source");
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.HasKey("Source");
 
-                    b.ToTable("pipeline_watermarks", (string)null);
+                    b.ToTable("pipeline_watermarks", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedAsOfRange", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("FromDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("from_date");
 
                     b.Property<DateOnly>("ToDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("to_date");
 
                     b.HasKey("OrgId", "FromDate", "ToDate");
 
-                    b.ToTable("work_touched_as_of", (string)null);
+                    b.ToTable("work_touched_as_of", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedDay", b =>
                 {
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date");
 
                     b.HasKey("OrgId", "ActivityDate");
 
-                    b.ToTable("work_touched_days", (string)null);
+                    b.ToTable("work_touched_days", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.TouchedOrg", b =>
@@ -1043,844 +1316,922 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("source")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasIndex("OrgId");
 
-                    b.ToTable("work_touched_orgs", (string)null);
+                    b.ToTable("work_touched_orgs", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawProductEvent", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("_airbyte_raw_id");
 
                     b.Property<string>("DistinctId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("distinct_id");
 
                     b.Property<string>("Event")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("event");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("properties");
 
                     b.Property<long?>("TeamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("team_id");
 
-                    b.Property<string>("Timestamp")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("Timestamp")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("timestamp");
 
                     b.Property<string>("Uuid")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("uuid");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_product_events_airbyte_extracted_at");
 
-                    b.ToTable("product_events", (string)null);
+                    b.ToTable("product_events", "airbyte", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawPylonIssue", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
-                    b.Property<double?>("CsatScore")
-                        .HasColumnType("REAL")
+                    b.Property<decimal?>("CsatScore")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("csat_score");
 
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("id");
 
                     b.Property<string>("OrganizationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("organization_id");
 
                     b.Property<string>("Priority")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("priority");
 
-                    b.Property<string>("ResolvedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("resolved_at");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_pylon_issues_airbyte_extracted_at");
 
-                    b.ToTable("pylon_issues", (string)null);
+                    b.ToTable("pylon_issues", "airbyte", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawPylonOrganization", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Domain")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("domain");
 
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("name");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_pylon_organizations_airbyte_extracted_at");
 
-                    b.ToTable("pylon_organizations", (string)null);
+                    b.ToTable("pylon_organizations", "airbyte", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawPylonUser", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("email");
 
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("name");
 
                     b.Property<string>("OrganizationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("organization_id");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_pylon_users_airbyte_extracted_at");
 
-                    b.ToTable("pylon_users", (string)null);
+                    b.ToTable("pylon_users", "airbyte", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Sources.RawSalesforceAccount", b =>
                 {
                     b.Property<long?>("AirbyteExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_extracted_at");
 
                     b.Property<long?>("AirbyteGenerationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("_airbyte_generation_id");
 
                     b.Property<string>("AirbyteMeta")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("_airbyte_meta");
 
                     b.Property<string>("AirbyteRawId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("_airbyte_raw_id");
 
-                    b.Property<double?>("AnnualRevenue")
-                        .HasColumnType("REAL")
+                    b.Property<decimal?>("AnnualRevenue")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("AnnualRevenue");
 
-                    b.Property<string>("CreatedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("CreatedDate");
 
-                    b.Property<double?>("CurrentArrC")
-                        .HasColumnType("REAL")
+                    b.Property<decimal?>("CurrentArrC")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("Current_ARR__c");
 
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Id");
 
                     b.Property<string>("Industry")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Industry");
 
                     b.Property<bool?>("IsDeleted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("IsDeleted");
 
-                    b.Property<string>("LastModifiedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("LastModifiedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("LastModifiedDate");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Name");
 
                     b.Property<string>("OwnerEmailC")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Owner_Email__c");
 
                     b.Property<string>("PylonOrganizationIdC")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Pylon_Organization_Id__c");
 
                     b.Property<DateOnly?>("RenewalDateC")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("Renewal_Date__c");
 
                     b.Property<string>("SeatTierC")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Seat_Tier__c");
 
                     b.Property<string>("SegmentC")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("Segment__c");
 
                     b.HasIndex("AirbyteExtractedAt")
                         .HasDatabaseName("ix_account_airbyte_extracted_at");
 
-                    b.ToTable("account", (string)null);
+                    b.ToTable("account", "salesforce", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.EventClassification", b =>
                 {
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Event");
 
-                    b.ToTable("event_classification", (string)null);
+                    b.ToTable("event_classification", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadAccount", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double?>("AnnualRevenue")
+                    b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("annual_revenue");
 
-                    b.Property<string>("CreatedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_date");
 
-                    b.Property<double?>("CurrentArr")
+                    b.Property<decimal?>("CurrentArr")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("current_arr");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("industry");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_deleted");
 
-                    b.Property<string>("LastModifiedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("LastModifiedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("last_modified_date");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("owner_email");
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("pylon_organization_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("pylon_organization_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reject_reason");
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("renewal_date");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seat_tier");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("segment");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_salesforce_accounts", (string)null);
+                    b.ToTable("load_salesforce_accounts", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadIssue", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("created_date");
 
-                    b.Property<double?>("CsatScore")
+                    b.Property<decimal?>("CsatScore")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("csat_score");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsUrgent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_urgent");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("organization_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("organization_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("priority");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("priority")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reject_reason");
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("ResolvedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("resolved_at");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_pylon_issues", (string)null);
+                    b.ToTable("load_pylon_issues", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadOrganization", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("created_date");
 
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("domain");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reject_reason");
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_pylon_organizations", (string)null);
+                    b.ToTable("load_pylon_organizations", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadProductEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly?>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Category")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("distinct_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("distinct_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsSystem")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_system");
 
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reject_reason");
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uuid");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("uuid")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_product_events", (string)null);
+                    b.ToTable("load_product_events", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.LoadUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("organization_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("organization_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reject_reason");
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
-                    b.ToTable("load_pylon_users", (string)null);
+                    b.ToTable("load_pylon_users", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgAccount", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<double?>("AnnualRevenue")
+                    b.Property<decimal?>("AnnualRevenue")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("annual_revenue");
 
-                    b.Property<string>("CreatedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_date");
 
-                    b.Property<double?>("CurrentArr")
+                    b.Property<decimal?>("CurrentArr")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("current_arr");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("industry");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("industry")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<bool>("IsDeleted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_deleted");
 
-                    b.Property<string>("LastModifiedDate")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("LastModifiedDate")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("last_modified_date");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OwnerEmail")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("owner_email");
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("owner_email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("PylonOrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("pylon_organization_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("pylon_organization_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateOnly?>("RenewalDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("renewal_date");
 
                     b.Property<string>("SeatTier")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seat_tier");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("seat_tier")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("segment");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("segment")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
                     b.HasIndex("PylonOrganizationId");
 
-                    b.ToTable("stg_salesforce_accounts", (string)null);
+                    b.ToTable("stg_salesforce_accounts", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgIssue", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("created_date");
 
-                    b.Property<double?>("CsatScore")
+                    b.Property<decimal?>("CsatScore")
                         .HasPrecision(38, 8)
-                        .HasColumnType("REAL")
+                        .HasColumnType("decimal(38,8)")
                         .HasColumnName("csat_score");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsUrgent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_urgent");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("organization_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("organization_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("priority");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("priority")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("ResolvedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("resolved_at");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "CreatedDate");
 
-                    b.ToTable("stg_pylon_issues", (string)null);
+                    b.ToTable("stg_pylon_issues", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgOrganization", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("CreatedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("created_date");
 
                     b.Property<string>("Domain")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("domain");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("domain")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
-                    b.ToTable("stg_pylon_organizations", (string)null);
+                    b.ToTable("stg_pylon_organizations", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgProductEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly?>("ActivityDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("activity_date");
 
                     b.Property<string>("Category")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("category")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("distinct_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("distinct_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Event")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<bool>("IsSystem")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_system");
 
                     b.Property<string>("OrgId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("org_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("org_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reject_reason");
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("reject_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Uuid")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uuid");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("uuid")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -1888,53 +2239,58 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasIndex("OrgId", "ActivityDate", "Event");
 
-                    b.ToTable("stg_product_events", (string)null);
+                    b.ToTable("stg_product_events", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.StgUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("email")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("ExtractedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("extracted_at");
 
                     b.Property<bool>("HasAirbyteChanges")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("has_airbyte_changes");
 
                     b.Property<string>("Name")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OrganizationId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("organization_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("organization_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("RawId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_id");
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("raw_id")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("stg_pylon_users", (string)null);
+                    b.ToTable("stg_pylon_users", "pipeline");
                 });
 
             modelBuilder.Entity("PylonPortal.Analytics.Pipeline.PipelineCheckResult", b =>
