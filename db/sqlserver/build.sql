@@ -781,14 +781,14 @@ INSERT INTO [pipeline].[load_salesforce_accounts]
 SELECT
 	[x].[Id],
 	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
-	IIF([x].[Length_2] <= 200, [x].[Industry], NULL),
+	IIF(LEN(RTRIM([x].[Industry]) + N'.') - 1 <= 200, RTRIM([x].[Industry]), NULL),
 	IIF([x].[AnnualRevenue] > -1000000000000000 AND [x].[AnnualRevenue] < 1000000000000000, [x].[AnnualRevenue], NULL),
-	IIF([x].[Length_3] <= 200, [x].[SegmentC], NULL),
-	IIF([x].[Length_4] <= 200, [x].[SeatTierC], NULL),
+	IIF(LEN(RTRIM([x].[SegmentC]) + N'.') - 1 <= 200, RTRIM([x].[SegmentC]), NULL),
+	IIF(LEN(RTRIM([x].[SeatTierC]) + N'.') - 1 <= 200, RTRIM([x].[SeatTierC]), NULL),
 	IIF([x].[CurrentArrC] > -1000000000000000 AND [x].[CurrentArrC] < 1000000000000000, [x].[CurrentArrC], NULL),
-	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
+	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
 	[x].[RenewalDateC],
-	IIF([x].[Length_6] <= 320, [x].[OwnerEmailC], NULL),
+	IIF([x].[Length_3] <= 320, [x].[OwnerEmailC], NULL),
 	IIF([x].[IsDeleted] = 1, 1, 0),
 	[x].[CreatedDate],
 	[x].[LastModifiedDate],
@@ -796,18 +796,18 @@ SELECT
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200
+		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200
 			THEN N'too long: Pylon_Organization_Id__c'
 		WHEN ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% ')
 			THEN N'ends with a space: Pylon_Organization_Id__c'
 		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: Name'
-		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_2] > 200
+		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_4] > 200
 			THEN N'too long: Industry'
-		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_3] > 200
+		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_5] > 200
 			THEN N'too long: Segment__c'
-		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_4] > 200
+		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_6] > 200
 			THEN N'too long: Seat_Tier__c'
-		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_6] > 320
+		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_3] > 320
 			THEN N'too long: Owner_Email__c'
 		ELSE NULL
 	END
@@ -818,25 +818,25 @@ FROM
 			[r].[Id],
 			LEN([r].[Name] + N'.') - 1 as [Length_1],
 			[r].[Name],
-			LEN([r].[Industry] + N'.') - 1 as [Length_2],
 			[r].[Industry],
 			[r].[AnnualRevenue],
-			LEN([r].[Segment__c] + N'.') - 1 as [Length_3],
 			[r].[Segment__c] as [SegmentC],
-			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_4],
 			[r].[Seat_Tier__c] as [SeatTierC],
 			[r].[Current_ARR__c] as [CurrentArrC],
 			[r].[Pylon_Organization_Id__c] as [PylonOrganizationIdC],
-			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_5],
+			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_2],
 			[r].[Renewal_Date__c] as [RenewalDateC],
-			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_6],
+			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_3],
 			[r].[Owner_Email__c] as [OwnerEmailC],
 			[r].[IsDeleted],
 			[r].[CreatedDate],
 			[r].[LastModifiedDate],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 			[r].[_airbyte_raw_id] as [AirbyteRawId],
-			[r].[_airbyte_meta] as [AirbyteMeta]
+			[r].[_airbyte_meta] as [AirbyteMeta],
+			LEN([r].[Industry] + N'.') - 1 as [Length_4],
+			LEN([r].[Segment__c] + N'.') - 1 as [Length_5],
+			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_6]
 		FROM
 			[salesforce].[account] [r]
 		WHERE
@@ -4042,14 +4042,14 @@ INSERT INTO [pipeline].[load_salesforce_accounts]
 SELECT
 	[x].[Id],
 	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
-	IIF([x].[Length_2] <= 200, [x].[Industry], NULL),
+	IIF(LEN(RTRIM([x].[Industry]) + N'.') - 1 <= 200, RTRIM([x].[Industry]), NULL),
 	IIF([x].[AnnualRevenue] > -1000000000000000 AND [x].[AnnualRevenue] < 1000000000000000, [x].[AnnualRevenue], NULL),
-	IIF([x].[Length_3] <= 200, [x].[SegmentC], NULL),
-	IIF([x].[Length_4] <= 200, [x].[SeatTierC], NULL),
+	IIF(LEN(RTRIM([x].[SegmentC]) + N'.') - 1 <= 200, RTRIM([x].[SegmentC]), NULL),
+	IIF(LEN(RTRIM([x].[SeatTierC]) + N'.') - 1 <= 200, RTRIM([x].[SeatTierC]), NULL),
 	IIF([x].[CurrentArrC] > -1000000000000000 AND [x].[CurrentArrC] < 1000000000000000, [x].[CurrentArrC], NULL),
-	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
+	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
 	[x].[RenewalDateC],
-	IIF([x].[Length_6] <= 320, [x].[OwnerEmailC], NULL),
+	IIF([x].[Length_3] <= 320, [x].[OwnerEmailC], NULL),
 	IIF([x].[IsDeleted] = 1, 1, 0),
 	[x].[CreatedDate],
 	[x].[LastModifiedDate],
@@ -4057,18 +4057,18 @@ SELECT
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_5] > 200
+		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200
 			THEN N'too long: Pylon_Organization_Id__c'
 		WHEN ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% ')
 			THEN N'ends with a space: Pylon_Organization_Id__c'
 		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: Name'
-		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_2] > 200
+		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_4] > 200
 			THEN N'too long: Industry'
-		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_3] > 200
+		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_5] > 200
 			THEN N'too long: Segment__c'
-		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_4] > 200
+		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_6] > 200
 			THEN N'too long: Seat_Tier__c'
-		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_6] > 320
+		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_3] > 320
 			THEN N'too long: Owner_Email__c'
 		ELSE NULL
 	END
@@ -4079,25 +4079,25 @@ FROM
 			[r].[Id],
 			LEN([r].[Name] + N'.') - 1 as [Length_1],
 			[r].[Name],
-			LEN([r].[Industry] + N'.') - 1 as [Length_2],
 			[r].[Industry],
 			[r].[AnnualRevenue],
-			LEN([r].[Segment__c] + N'.') - 1 as [Length_3],
 			[r].[Segment__c] as [SegmentC],
-			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_4],
 			[r].[Seat_Tier__c] as [SeatTierC],
 			[r].[Current_ARR__c] as [CurrentArrC],
 			[r].[Pylon_Organization_Id__c] as [PylonOrganizationIdC],
-			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_5],
+			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_2],
 			[r].[Renewal_Date__c] as [RenewalDateC],
-			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_6],
+			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_3],
 			[r].[Owner_Email__c] as [OwnerEmailC],
 			[r].[IsDeleted],
 			[r].[CreatedDate],
 			[r].[LastModifiedDate],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 			[r].[_airbyte_raw_id] as [AirbyteRawId],
-			[r].[_airbyte_meta] as [AirbyteMeta]
+			[r].[_airbyte_meta] as [AirbyteMeta],
+			LEN([r].[Industry] + N'.') - 1 as [Length_4],
+			LEN([r].[Segment__c] + N'.') - 1 as [Length_5],
+			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_6]
 		FROM
 			[salesforce].[account] [r]
 		WHERE

@@ -96,10 +96,12 @@ internal static class StagingModels
         {
             Id = r.Id!,
             Name = Fit(r.Name, TextLengths.Name),
-            Industry = Fit(r.Industry, TextLengths.Label),
+            // Labels the pages group and filter by, without trailing spaces: SQL Server's = and GROUP BY already
+            // treat 'SMB ' as 'SMB', SQLite's would make it a segment of its own. (RTRIM, spaces only, on both.)
+            Industry = Fit(r.Industry!.TrimEnd(), TextLengths.Label),
             AnnualRevenue = InRange(r.AnnualRevenue),
-            Segment = Fit(r.SegmentC, TextLengths.Label),
-            SeatTier = Fit(r.SeatTierC, TextLengths.Label),
+            Segment = Fit(r.SegmentC!.TrimEnd(), TextLengths.Label),
+            SeatTier = Fit(r.SeatTierC!.TrimEnd(), TextLengths.Label),
             CurrentArr = InRange(r.CurrentArrC),
             PylonOrganizationId = Unkeyable(r.PylonOrganizationIdC) ? null : r.PylonOrganizationIdC,
             RenewalDate = r.RenewalDateC,

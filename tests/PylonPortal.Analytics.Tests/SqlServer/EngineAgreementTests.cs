@@ -33,6 +33,24 @@ public class EngineAgreementTests
     }
 
     [Fact]
+    public async Task Labels_are_staged_without_trailing_spaces_so_filters_and_groups_agree()
+    {
+        // SQL Server's = and GROUP BY see 'SMB ' as 'SMB'; SQLite's would make it a segment of its own.
+        await using var db = await TestDatabase.CreateAsync();
+        await db.InsertAsync(Raw.Org("o1"));
+        var account = Raw.Account("a1", "o1", 1000m);
+        account.SegmentC = "SMB ";
+        account.Industry = "Retail  ";
+        account.SeatTierC = "Growth ";
+        await db.InsertAsync(account);
+
+        await db.BuildAsync();
+
+        var staged = Assert.Single(await db.ReadAsync(c => c.StgAccounts));
+        Assert.Equal(("SMB", "Retail", "Growth"), (staged.Segment, staged.Industry, staged.SeatTier));
+    }
+
+    [Fact]
     public async Task Airbyte_changes_ignore_whitespace_and_malformed_meta_is_counted_without_failing_the_build()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -171,6 +171,21 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task Only_the_exact_priority_urgent_is_urgent_on_SQL_Server_too()
+    {
+        // SQL Server's = finds 'urgent ' equal to 'urgent' even under BIN2 (SQLite's does not): the build also asks
+        // for the length, measured as LEN(x + '.') - 1 since LEN ignores trailing spaces too.
+        var urgent = (await SqlServerScripts.RecordAllAsync()).Where(s => s.Sql.Contains("N'urgent'", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(urgent);
+        Assert.All(urgent, s =>
+        {
+            var length = System.Text.RegularExpressions.Regex.Match(s.Sql, @"= N'urgent' AND \[x\]\.\[(\w+)\] = 6");
+            Assert.True(length.Success, s.Sql);
+            Assert.Contains($"LEN([r].[priority] + N'.') - 1 as [{length.Groups[1].Value}]", s.Sql, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Seed_validation_checks_org_id_IS_NULL_as_the_seed_does()
     {
         // Not folded to WHERE 1 = 0 because the model declares org_id NOT NULL: the check must check.
