@@ -5872,8 +5872,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6023,8 +6023,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6174,8 +6174,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6325,8 +6325,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6599,8 +6599,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p_1].[OrgId] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6752,8 +6752,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6905,8 +6905,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7055,8 +7055,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7206,8 +7206,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7357,8 +7357,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7508,8 +7508,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7782,8 +7782,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p_1].[OrgId] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7935,8 +7935,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -8088,8 +8088,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
