@@ -6090,8 +6090,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6241,8 +6241,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6392,8 +6392,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6543,8 +6543,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6817,8 +6817,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p_1].[OrgId] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -6970,8 +6970,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7123,8 +7123,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7273,8 +7273,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7424,8 +7424,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7575,8 +7575,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -7726,8 +7726,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -8000,8 +8000,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p_1].[OrgId] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -8153,8 +8153,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 
@@ -8306,8 +8306,8 @@ WHERE
 		WHERE
 			[c_1].[org_id] = [p].[org_id] AND
 			[c_1].[kind] = @kind AND
-			[c_1].[as_of_date] = @asOf AND
-			[c_1].[compared_with] = @then
+			[c_1].[as_of_date] > @then AND
+			[c_1].[as_of_date] <= @asOf
 	);
 GO
 

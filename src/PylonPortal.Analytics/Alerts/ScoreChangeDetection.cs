@@ -49,16 +49,19 @@ public static class ScoreChangeDetection
     /// <summary>Finds and stores the changes between <paramref name="asOf"/> and both dates it is compared with.</summary>
     public static async Task DetectAsync(BuildContext ctx, PipelineRunStep step, AlertOptions options, DateOnly asOf, DateOnly comparedWith)
     {
-        var changes = new List<ScoreChange>();
+        // The day-to-day comparison first and stored first: what it finds, the week's comparison does not repeat.
         foreach (var then in new[] { comparedWith, asOf.AddDays(-7) }.Distinct())
+        {
+            var changes = new List<ScoreChange>();
             foreach (var rule in Rules(options, asOf, then))
             {
                 var found = await Changed(ctx.Db, asOf, then, rule).ToListAsync(ctx.Cancellation);
                 step.RowsRead += found.Count;
                 changes.AddRange(found.Select(p => Describe(p, rule, ctx)));
             }
-        step.RowsWritten = await BulkInsert.RowsAsync(ctx.Db, changes, ctx.Cancellation);
-        await ctx.Db.InsertAsync(new ScoreChangeRun { RunId = ctx.RunId, AsOfDate = asOf, ComparedWith = comparedWith, Changes = changes.Count },
+            step.RowsWritten += await BulkInsert.RowsAsync(ctx.Db, changes, ctx.Cancellation);
+        }
+        await ctx.Db.InsertAsync(new ScoreChangeRun { RunId = ctx.RunId, AsOfDate = asOf, ComparedWith = comparedWith, Changes = (int)step.RowsWritten },
             token: ctx.Cancellation);
     }
 
@@ -78,9 +81,10 @@ public static class ScoreChangeDetection
                 LastActive = db.GetTable<OrgDailyActivityRow>()
                     .Where(d => d.OrgId == now.OrgId && d.ActivityDate <= asOf).Max(d => (DateOnly?)d.ActivityDate),
             };
-        // Already found by an earlier build comparing the same dates (hourly builds of one day).
+        // Already found since `then`: by an earlier build of the day, by the day-to-day comparison, or (for the
+        // week's comparison) on one of the days in between, so a change is reported once, not daily for a week.
         return pairs.Where(rule.When).Where(p => !db.GetTable<ScoreChange>()
-            .Any(c => c.OrgId == p.Now.OrgId && c.Kind == kind && c.AsOfDate == asOf && c.ComparedWith == then));
+            .Any(c => c.OrgId == p.Now.OrgId && c.Kind == kind && c.AsOfDate > then && c.AsOfDate <= asOf));
     }
 
     private static IEnumerable<Rule> Rules(AlertOptions o, DateOnly asOf, DateOnly then)

@@ -184,6 +184,27 @@ public class ScoreChangeDetectionTests
     }
 
     [Fact]
+    public async Task A_change_found_on_one_day_is_not_reported_again_against_the_week_on_the_next()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var dayBefore = Yesterday.AddDays(-1);
+        await SeedAsync(db,
+            (Health("fell", dayBefore, 80m), Health("fell", Yesterday, 60m), null, null),
+            (Health("fell", WeekAgo, 80m), Health("fell", AsOf, 60m), null, null));
+        await using (var context = db.Factory.Create())
+        await using (var sql = context.Sql())
+        {
+            var ctx = new BuildContext(sql, 1, db.Clock.GetUtcNow(), false, db.Pipeline, db.Scoring, NullBuildObserver.Instance);
+            await ScoreChangeDetection.DetectAsync(ctx, new PipelineRunStep(), new AlertOptions(), Yesterday, dayBefore);
+        }
+
+        var changes = await DetectAsync(db, runId: 2); // today: Watch against a Healthy week ago, already reported yesterday
+
+        var band = Assert.Single(changes, c => c.Kind == ChangeKinds.BandChange);
+        Assert.Equal((Yesterday, dayBefore, 1L), (band.AsOfDate, band.ComparedWith, band.RunId));
+    }
+
+    [Fact]
     public async Task A_build_stores_its_changes_with_its_run_and_a_rolled_back_build_leaves_none()
     {
         // One paying org whose single user answered with AI on 29 March (Target quadrant) and then did ten

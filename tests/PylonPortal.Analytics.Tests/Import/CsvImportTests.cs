@@ -306,6 +306,24 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quote_left_open_in_a_large_file_stops_reading_at_the_record_limit_instead_of_holding_the_rest()
+    {
+        var path = NewPath();
+        await using (var writer = new StreamWriter(path))
+        {
+            await writer.WriteAsync($"{EventsHeader}\n{GoodEvent}\ne2,\"x,u1,2024-03-01T00:00:00Z,{{}},1\n");
+            var filler = new string('a', 1_000_000);
+            for (var i = 0; i <= CsvRecords.MaxRecordLength / filler.Length; i++) await writer.WriteLineAsync(filler);
+        }
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => Importer().ImportAsync(RawTables.ProductEvents, path));
+
+        Assert.Equal("line 3: has a record longer than 16,777,216 characters (is a quote left open?); reading stopped here",
+            Assert.Single(ex.Errors).ToString());
+        Assert.Equal(0, await CountAsync(RawTables.ProductEvents));
+    }
+
+    [Fact]
     public async Task An_empty_file_is_rejected_for_its_missing_header()
     {
         var ex = await ImportFailsAsync("");

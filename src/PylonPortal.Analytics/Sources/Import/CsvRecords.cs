@@ -25,10 +25,14 @@ internal sealed class CsvRecords : IDisposable
 
     private static readonly SearchValues<char> Forbidden = SearchValues.Create(['\0', NotUtf8]);
 
+    /// <summary>Sep's longest row (it stops there), which keeps a quote left open from reading the rest of the file into memory.</summary>
+    public const int MaxRecordLength = 16 * 1024 * 1024;
+
     private readonly SepReader _sep;
     private char[][] _unescaped = [];
     private int[] _unescapedLength = [];
     private bool _first = true;
+    private long _nextLine = 1; // the line after the current record
 
     private CsvRecords(TextReader text) =>
         _sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
@@ -56,12 +60,13 @@ internal sealed class CsvRecords : IDisposable
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     public bool MoveNext()
     {
-        while (_sep.MoveNext())
+        while (NextRow())
         {
             var row = _sep.Current;
             if (row.Span.IsEmpty) continue; // a blank line
             // Sep numbers the very first row as if after a header.
             Line = _first ? 1 : row.LineNumberFrom;
+            _nextLine = row.LineNumberToExcl;
             _first = false;
             Count = row.ColCount;
             if (_unescapedLength.Length < Count)
@@ -82,6 +87,25 @@ internal sealed class CsvRecords : IDisposable
         }
         return false;
     }
+
+    /// <summary>Sep's next row; false at the end, or (with <see cref="Problem"/> set) after a record too long to read.</summary>
+    private bool NextRow()
+    {
+        try
+        {
+            return _sep.MoveNext();
+        }
+        catch (NotSupportedException) // Sep's "Buffer or row has reached maximum supported length"
+        {
+            Problem = new CsvProblem(_nextLine, -1, $"has a record longer than {MaxRecordLength:N0} characters (is a quote left open?); reading stopped here");
+            Count = 0;
+            TooLong = true;
+            return false;
+        }
+    }
+
+    /// <summary>Reading stopped at a record too long to hold (<see cref="Problem"/> says where).</summary>
+    public bool TooLong { get; private set; }
 
     /// <summary>Unquotes field <paramref name="i"/> into its own buffer, or records why it cannot.</summary>
     private void Unquote(int i, ReadOnlySpan<char> raw)
@@ -128,4 +152,5 @@ internal sealed class CsvRecords : IDisposable
     }
 
     public void Dispose() => _sep.Dispose();
+
 }

@@ -32,14 +32,14 @@ internal sealed class ImportColumn(string name, string property, bool required, 
     /// </summary>
     public static ImportColumn[]? MatchHeader(string table, IReadOnlyList<ImportColumn> columns, CsvRecords csv, bool any, List<ImportError> errors)
     {
-        if (!any)
-        {
-            errors.Add(new ImportError(1, null, null, "the file is empty; expected a header row of column names"));
-            return null;
-        }
         if (csv.Problem is { } problem)
         {
             errors.Add(new ImportError(problem.Line, null, null, $"the header row {problem.Reason}"));
+            return null;
+        }
+        if (!any)
+        {
+            errors.Add(new ImportError(1, null, null, "the file is empty; expected a header row of column names"));
             return null;
         }
 

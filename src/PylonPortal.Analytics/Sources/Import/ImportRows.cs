@@ -77,6 +77,7 @@ internal sealed class ImportRows : DbDataReader
             if (Errors.Count >= CsvImporter.MaxErrors) StoppedEarly = true;
             if (valid && Errors.Count == 0) return true;
         }
+        if (_csv is { TooLong: true, Problem: { } problem }) Errors.Add(new ImportError(problem.Line, null, null, problem.Reason));
         if (Rows % BatchSize != 0 && Errors.Count == 0) _progress?.Report(Rows); // the last, partial batch
         return false;
     }
