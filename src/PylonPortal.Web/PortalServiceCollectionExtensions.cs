@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using MudBlazor.Services;
 using PylonPortal.Analytics;
 using PylonPortal.Analytics.Database;
@@ -13,20 +14,20 @@ public static class PortalServiceCollectionExtensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddPylonAnalytics(builder.Configuration);
-        // First hosted service: migrations run before anything reads the database (Data Protection loads its keys at start).
-        services.AddHostedService<DatabaseBootstrapper>();
+        var database = DatabaseOptions.Read(builder.Configuration);
+        services.AddPylonAnalytics(builder.Configuration, database);
+        // First: its hosted service migrates before anything reads the database (Data Protection loads its keys at start).
+        services.AddPipeline(database);
         builder.AddPortalAuthentication();
 
         // Keys in the portal's database: restarts and several instances keep users signed in.
-        services.AddDataProtection().SetApplicationName("PylonPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddDataProtection().SetApplicationName("PylonPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<PortalDbFactory>((keys, databases) => keys.XmlRepository = new DataProtectionKeys(databases));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-
-        services.AddPipelineSchedule(builder.Configuration);
         return builder;
     }
 }

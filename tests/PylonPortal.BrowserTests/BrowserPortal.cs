@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PylonPortal.Web.Pipeline;
 
 namespace PylonPortal.BrowserTests;
 
@@ -27,6 +29,8 @@ public sealed class BrowserPortal : IAsyncLifetime
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // The portal listens at once and prepares the demo data in the background; the tests want the filled portal.
+        await _factory.Services.GetRequiredService<DemoDataPreparation>().Ended.WaitAsync(TimeSpan.FromMinutes(10));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

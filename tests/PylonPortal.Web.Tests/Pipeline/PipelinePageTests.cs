@@ -33,7 +33,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
         _quartz = new ServiceCollection().AddQuartz(name, q =>
         {
             q.ScheduleJob<BuildJob>(
-                trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey).StartAt(Now.AddDays(-1)).WithCronSchedule("0 0 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                trigger => trigger.WithIdentity(BuildScheduler.ScheduleKey).StartAt(Now.AddDays(-1)).WithCronSchedule("0 0 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)),
                 job => job.WithIdentity(BuildJob.Key).StoreDurably());
         }).BuildServiceProvider();
         var schedulers = _quartz.GetRequiredService<ISchedulerFactory>();
@@ -46,7 +46,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
         _ctx.Services.AddSingleton<TimeProvider>(clock);
         _ctx.Services.AddSingleton(new PipelineOptions());
         _ctx.Services.AddSingleton(_progress);
-        _ctx.Services.AddSingleton(new PipelineScheduler(schedulers, clock));
+        _ctx.Services.AddSingleton(new BuildScheduler(schedulers, clock));
         _ctx.AddAuthorization().SetAuthorized("Alex Admin");
         // As on a connected circuit (the buttons wait for interactivity).
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -160,7 +160,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
     private async Task<JobDataMap> QueuedAsync() => Assert.Single(await QueuedBuildsAsync());
 
     private async Task<List<JobDataMap>> QueuedBuildsAsync() =>
-        (await _scheduler.GetTriggersOfJob(BuildJob.Key)).Where(t => !t.Key.Equals(PipelineScheduler.ScheduleKey)).Select(t => t.JobDataMap).ToList();
+        (await _scheduler.GetTriggersOfJob(BuildJob.Key)).Where(t => !t.Key.Equals(BuildScheduler.ScheduleKey)).Select(t => t.JobDataMap).ToList();
 
     private static async Task AnswerAsync(IRenderedComponent<MudDialogProvider> dialogs, string button)
     {
