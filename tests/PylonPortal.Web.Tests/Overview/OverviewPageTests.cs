@@ -26,6 +26,19 @@ public class OverviewPageTests(PortalAppFactory portal)
     }
 
     [Fact]
+    public async Task Orgs_without_a_name_are_counted_apart_and_explained()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+
+        var html = await client.GetStringAsync("/");
+
+        // 30 demo customers plus the two org ids known only from their events.
+        Assert.Contains("of 32 orgs in this view (2 unnamed)", html);
+        Assert.Contains("id=\"overview-unnamed-note\"", html);
+        Assert.Contains("2 orgs in this view have no name", html);
+    }
+
+    [Fact]
     public async Task Filters_and_a_date_without_scores_still_render()
     {
         var client = await portal.SignedInClientAsync("CS");

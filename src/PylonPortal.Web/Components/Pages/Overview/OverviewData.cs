@@ -17,7 +17,8 @@ public sealed record OverviewOrg(
     string OrgId, string? OrgName, string? AccountName, string? Segment, double? Arr, bool IsPaying,
     decimal AiScore, string Quadrant, int ActiveUsers, decimal HealthScore, string HealthBand, int? DaysToRenewal, string? OwnerEmail)
 {
-    public string DisplayName => OrgName ?? AccountName ?? OrgId;
+    public string DisplayName => OrgNames.Display(OrgName, AccountName, OrgId);
+    public bool IsUnnamed => OrgNames.IsUnnamed(OrgName, AccountName);
     public bool HasArr => Arr > 0;
 }
 
