@@ -24,6 +24,8 @@ public static class PortalServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("PylonPortal");
         services.AddOptions<KeyManagementOptions>().Configure<PortalDbFactory>((keys, databases) => keys.XmlRepository = new DataProtectionKeys(databases));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // No "Server: Kestrel": the response need not tell a scanner what it runs on.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
