@@ -147,6 +147,30 @@ public sealed class PipelinePageTests : IAsyncLifetime
         Assert.False(RunNow(page).HasAttribute("disabled"));
     }
 
+    [Fact]
+    public async Task A_build_in_this_process_is_in_the_history_while_it_runs_and_its_end_is_announced()
+    {
+        await _db.AddAsync(PipelineRuns.Run(1, RunStatus.Succeeded, Now.AddHours(-2), Triggers.Startup));
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#run-history [data-status]")));
+
+        // The build logs its run after it has started, then reports its first step.
+        await Task.Run(() => _progress.Started(fullRefresh: false, Now));
+        await _db.AddAsync(PipelineRuns.Run(2, RunStatus.Running, Now, Triggers.Portal));
+        await Task.Run(() => ((IBuildObserver)_progress).StepStarted("stg_product_events"));
+        page.WaitForAssertion(() => Assert.Equal(["running", "succeeded"], page.FindAll("#run-history [data-status]").Select(s => s.GetAttribute("data-status"))));
+
+        await using (var db = _db.Factory.Create())
+        {
+            var run = await db.PipelineRuns.FindAsync(2L);
+            (run!.Status, run.FinishedAt) = (RunStatus.Succeeded, Now.AddSeconds(47));
+            await db.SaveChangesAsync();
+        }
+        await Task.Run(_progress.Stopped);
+
+        page.WaitForAssertion(() => Assert.Equal("Build #2 succeeded at 2026-11-27 12:20:47 UTC, after 47.0 s.", page.Find("#build-finished").TextContent.Trim()));
+    }
+
     private IRenderedComponent<PipelinePage> RenderPage()
     {
         var page = _ctx.Render<PipelinePage>();
