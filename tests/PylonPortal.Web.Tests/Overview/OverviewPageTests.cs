@@ -26,6 +26,19 @@ public class OverviewPageTests(PortalAppFactory portal)
     }
 
     [Fact]
+    public async Task The_risk_list_says_it_is_adoption_risk_and_shows_each_accounts_health_and_its_change()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+
+        var html = await client.GetStringAsync("/?quadrant=Risk");
+
+        Assert.Contains("id=\"risk-subtitle\"", html);
+        Assert.Contains("Adoption risk, not churn risk", html);
+        Assert.Contains("Health change (30 d)", html);
+        Assert.Matches(@"data-testid=""quadrant-org-health-change""[^>]*>\s*([+-]\d+\.\d|0\.0|—)\s*<", html);
+    }
+
+    [Fact]
     public async Task Orgs_without_a_name_are_counted_apart_and_explained()
     {
         var client = await portal.SignedInClientAsync("CS");

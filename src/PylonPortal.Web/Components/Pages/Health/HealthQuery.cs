@@ -35,6 +35,9 @@ public sealed record HealthRequest
     public string? Band { get; init; }
     public string? Segment { get; init; }
 
+    /// <summary>Only accounts with at least this ARR (an org without ARR never qualifies).</summary>
+    public double? MinArr { get; init; }
+
     /// <summary>Only the accounts whose owner (Owner_Email__c) is <see cref="UserEmail"/>.</summary>
     public bool MyAccounts { get; init; }
 
@@ -116,6 +119,8 @@ public static class HealthQuery
             rows = rows.Where(r => r.HealthBand == request.Band);
         if (!string.IsNullOrWhiteSpace(request.Segment))
             rows = rows.Where(r => r.AccountSegment == request.Segment);
+        if (request.MinArr is { } minArr)
+            rows = rows.Where(r => r.CurrentArr >= minArr);
         if (request.MyAccounts)
         {
             // Emails compare case-insensitively; a user without one owns nothing.

@@ -38,6 +38,9 @@ public sealed record ReferencesRequest
 
     public decimal MinReadiness { get; init; } = DefaultMinReadiness;
 
+    /// <summary>Only orgs whose Effective AI Adoption score reaches this (DESIGN section 1: AI-adopting references).</summary>
+    public decimal? MinAiAdoption { get; init; }
+
     /// <summary>Ranked by readiness, best first, by default.</summary>
     public ReferencesColumn SortBy { get; init; } = ReferencesColumn.Readiness;
 
@@ -117,6 +120,8 @@ public static class ReferencesQuery
             rows = rows.Where(r => r.AccountSegment == request.Segment);
         if (!string.IsNullOrWhiteSpace(request.Industry))
             rows = rows.Where(r => r.Industry == request.Industry);
+        if (request.MinAiAdoption is { } minAi)
+            rows = rows.Where(r => db.AiAdoption.Any(a => a.OrgId == r.OrgId && a.AsOfDate == asOf && a.EffectiveAiAdoptionScore >= minAi));
         return rows;
     }
 
