@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Marts.ReferenceReadiness;
@@ -87,21 +86,13 @@ public sealed record HealthRow
 /// </summary>
 public static class HealthQuery
 {
-    public static async Task<PagedRows<HealthRow>> PageAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default)
-    {
-        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) return PagedRows<HealthRow>.Empty;
-        // The count needs no join: (org_id, as_of_date) is the mart's key, so the LEFT JOIN keeps one row per org.
-        var total = await Filtered(db, request, asOf).CountAsync(ct);
-        var rows = await Query(db, request, asOf).PageAsync(request.Page, request.PageSize, ct);
-        return new PagedRows<HealthRow>(rows, total, asOf);
-    }
+    public static Task<PagedRows<HealthRow>> PageAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default) =>
+        GridQuery.ScoresPageAsync(db, request.AsOf, request.Page, request.PageSize,
+            asOf => Filtered(db, request, asOf), asOf => Query(db, request, asOf), ct);
 
     /// <summary>Every matching row in the requested order (paging ignored), streamed from the database.</summary>
-    public static async IAsyncEnumerable<HealthRow> AllAsync(PortalDbContext db, HealthRequest request, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) yield break;
-        await foreach (var row in Query(db, request, asOf).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
-    }
+    public static IAsyncEnumerable<HealthRow> AllAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default) =>
+        GridQuery.AllScoreRowsAsync(db, request.AsOf, asOf => Query(db, request, asOf), ct);
 
     /// <summary>The segments present at the date, for the filter.</summary>
     public static Task<List<string>> SegmentsAsync(PortalDbContext db, DateOnly asOf, CancellationToken ct = default) =>
