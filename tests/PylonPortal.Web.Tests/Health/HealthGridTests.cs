@@ -168,6 +168,7 @@ public sealed class HealthGridTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("No health scores yet", cut.Find("#health-empty").TextContent), Wait);
         Assert.Empty(cut.FindAll("#health-grid"));
+        Assert.Empty(cut.FindAll(".mud-progress-linear")); // loaded: no "still loading" bar under the message
     }
 
     [Fact]
