@@ -13,11 +13,13 @@ namespace PylonPortal.Analytics;
 /// <summary>The analytics services the portal, its schedule and the CLI share, bound to configuration by section name.</summary>
 public static class AnalyticsServiceCollectionExtensions
 {
-    public static IServiceCollection AddPylonAnalytics(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPylonAnalytics(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPylonAnalytics(configuration, DatabaseOptions.Read(configuration));
+
+    /// <param name="database">The database settings, bound once by <see cref="DatabaseOptions.Read"/>.</param>
+    public static IServiceCollection AddPylonAnalytics(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Portal") ?? o.ConnectionString);
+        services.AddSingleton(database);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateOnStart();
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
@@ -26,14 +28,12 @@ public static class AnalyticsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
 
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoringOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value);
         services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalDbFactory(sp.GetRequiredService<DatabaseOptions>()));
-        services.AddScoped(sp => sp.GetRequiredService<PortalDbFactory>().Create());
         services.AddSingleton<BuildService>();
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<DemoDataGenerator>();

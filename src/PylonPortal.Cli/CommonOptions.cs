@@ -56,7 +56,8 @@ public static class CommonOptions
             if (provider is not null && !provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
                 throw new CliException("--db names a SQLite file; it cannot be combined with --provider " + provider + ".");
             overrides["Database:Provider"] = nameof(DatabaseProvider.Sqlite);
-            overrides["ConnectionStrings:Portal"] = $"Data Source={file}";
+            // A file typed on the command line is relative to where it was typed, not to the repository root.
+            overrides["ConnectionStrings:Portal"] = $"Data Source={Path.GetFullPath(file)}";
         }
         else if (provider is not null)
         {

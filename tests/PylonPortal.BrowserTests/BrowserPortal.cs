@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PylonPortal.Analytics.Database;
+using PylonPortal.Web.Pipeline;
 
 namespace PylonPortal.BrowserTests;
 
@@ -18,6 +21,9 @@ public sealed class BrowserPortal : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The portal's own database, for tests that pick their subject from the seeded data.</summary>
+    public PortalDbFactory Databases => _factory!.Services.GetRequiredService<PortalDbFactory>();
+
     /// <summary>Where screenshots go; the README shows the overview and org ones.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -27,6 +33,8 @@ public sealed class BrowserPortal : IAsyncLifetime
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // The portal listens at once and prepares the demo data in the background; the tests want the filled portal.
+        await _factory.Services.GetRequiredService<DemoDataPreparation>().Ended.WaitAsync(TimeSpan.FromMinutes(10));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace PylonPortal.BrowserTests;
@@ -6,16 +7,21 @@ namespace PylonPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class ChangesTests(BrowserPortal portal)
 {
-    /// <summary>The demo CSM whose accounts change in the seeded data's latest build (deterministic for the seed).</summary>
-    private const string Csm = "jordan.lee@pylon-demo.com";
-
     [Fact]
     public async Task A_CSM_opens_on_their_changes_and_follows_them_to_the_changes_page()
     {
-        var page = await portal.SignedInAsAsync("Jordan Lee", Csm, "CS");
+        // A demo CSM with a band change in the latest build (read from the seeded database, not assumed).
+        string csm;
+        await using (var db = portal.Databases.Create())
+        {
+            var latestRun = await db.ScoreChanges.MaxAsync(c => c.RunId);
+            csm = await db.ScoreChanges.Where(c => c.RunId == latestRun && c.Kind == "band_change" && c.OwnerEmail != null)
+                .GroupBy(c => c.OwnerEmail!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
+        }
+        var page = await portal.SignedInAsAsync("Demo CSM", csm, "CS");
 
         // The Overview opens on their own book, with what changed since the last build and why.
-        await page.WaitForSelectorAsync($"#my-book[data-owner='{Csm}']");
+        await page.WaitForSelectorAsync($"#my-book[data-owner='{csm}']");
         var changes = page.Locator("#my-book-changes tr.change-row");
         await Eventually.PassesAsync(page, async () => Assert.True(await changes.CountAsync() > 0));
         Assert.Contains("My book", await page.Locator("#my-book h2").InnerTextAsync());
@@ -27,7 +33,7 @@ public class ChangesTests(BrowserPortal portal)
         await page.WaitForSelectorAsync("#changes-filters[data-interactive=true]");
         var rows = page.Locator("#changes-table tr.change-row");
         await Eventually.PassesAsync(page, async () => Assert.True(await rows.CountAsync() > 0));
-        Assert.All(await page.Locator("#changes-table tbody tr td:nth-child(4)").AllInnerTextsAsync(), owner => Assert.Equal(Csm, owner.Trim()));
+        Assert.All(await page.Locator("#changes-table tbody tr td:nth-child(4)").AllInnerTextsAsync(), owner => Assert.Equal(csm, owner.Trim()));
 
         // A kind filter narrows it, and the URL keeps it.
         await page.Locator(".mud-input-control.mud-select").Filter(new LocatorFilterOptions { Has = page.Locator("#changes-kind") }).ClickAsync();

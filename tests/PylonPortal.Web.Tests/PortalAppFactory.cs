@@ -3,14 +3,17 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PylonPortal.Web.Pipeline;
 
 namespace PylonPortal.Web.Tests;
 
 /// <summary>
 /// The real portal on a fresh SQLite file, in Development with the development sign-in: on start it
-/// migrates, seeds a small demo dataset and builds the marts, as `dotnet run` does.
+/// migrates, seeds a small demo dataset and builds the marts, as `dotnet run` does. Signed-in clients
+/// are handed out once that preparation has ended.
 /// </summary>
-public sealed class PortalAppFactory : WebApplicationFactory<Program>
+public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pylon-web-").FullName;
 
@@ -28,6 +31,16 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A client with its own cookies, signed in through the development sign-in with these roles (none: signed in without a role).</summary>
     public async Task<HttpClient> SignedInClientAsync(params string[] roles)
+    {
+        await PreparedAsync();
+        return await SignedInWhilePreparingAsync(roles);
+    }
+
+    /// <summary>Waits for the first start's seeding and build (generous: a loaded CI machine is slow, and nothing is timed).</summary>
+    public Task PreparedAsync() => Services.GetRequiredService<DemoDataPreparation>().Ended.WaitAsync(TimeSpan.FromMinutes(10));
+
+    /// <summary>As <see cref="SignedInClientAsync"/>, without waiting for the demo data.</summary>
+    public async Task<HttpClient> SignedInWhilePreparingAsync(params string[] roles)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/dev-sign-in");

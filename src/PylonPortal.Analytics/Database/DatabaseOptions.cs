@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
 namespace PylonPortal.Analytics.Database;
 
 public enum DatabaseProvider
@@ -14,7 +17,10 @@ public sealed class DatabaseOptions
     /// <summary>SQLite (the embedded default) or SqlServer (production).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>ADO.NET connection string; for SQLite a relative file path is resolved against the working directory.</summary>
+    /// <summary>
+    /// ADO.NET connection string. A relative SQLite file path is resolved against the repository root when the
+    /// program runs from a clone (the folder holding PylonPortal.sln), else against the working directory.
+    /// </summary>
     public string ConnectionString { get; set; } = "Data Source=data/pylon-portal.db";
 
     /// <summary>
@@ -43,6 +49,38 @@ public sealed class DatabaseOptions
     /// migrations fails and says so.
     /// </summary>
     public bool ApplySchemaAtStart { get; set; } = true;
+
+    /// <summary>
+    /// The one binding of the <c>Database</c> section and <c>ConnectionStrings:Portal</c>: the analytics services
+    /// and the portal's schedule share its result, so the connection string is worked out in one place.
+    /// </summary>
+    public static DatabaseOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString = configuration.GetConnectionString("Portal") ?? options.ConnectionString;
+        if (options.Provider == DatabaseProvider.Sqlite)
+            options.ConnectionString = ResolveSqliteFile(options.ConnectionString, RepositoryRoot(AppContext.BaseDirectory));
+        return options;
+    }
+
+    /// <summary>A relative SQLite file becomes absolute under <paramref name="root"/> (null: the working directory).</summary>
+    public static string ResolveSqliteFile(string connectionString, string? root)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (root is null || builder.DataSource is "" or ":memory:" || Path.IsPathRooted(builder.DataSource)
+            || builder.Mode == SqliteOpenMode.Memory)
+            return connectionString;
+        builder.DataSource = Path.GetFullPath(Path.Combine(root, builder.DataSource));
+        return builder.ToString();
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> holding PylonPortal.sln; null outside a clone (a deployment).</summary>
+    public static string? RepositoryRoot(string start)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "PylonPortal.sln"))) return folder.FullName;
+        return null;
+    }
 
     public static DatabaseOptions ForSqliteFile(string path) =>
         new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" };

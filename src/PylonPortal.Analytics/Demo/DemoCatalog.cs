@@ -72,6 +72,12 @@ internal static class DemoCatalog
         "Lumen", "Harbor", "Granite", "Vertex", "Aurora", "Cedar", "Beacon", "Falcon", "Nimbus", "Pioneer",
         "Riverstone", "Sequoia", "Tidal", "Evergreen", "Keystone", "Meridian", "Polaris", "Redwood", "Silverline", "Zephyr",
         "Crescent", "Driftwood", "Emberly", "Foxglove", "Kestrel", "Lighthouse", "Mosaic", "Oakridge", "Prism", "Sparrow",
+        "Alder", "Amberline", "Arcadia", "Bluebird", "Boulder", "Brookfield", "Canopy", "Cascade", "Clearwater", "Copperleaf",
+        "Cypress", "Dovetail", "Eastgate", "Elmstead", "Fairway", "Fieldstone", "Firefly", "Glacier", "Goldcrest", "Greenleaf",
+        "Hartwell", "Hawthorn", "Highland", "Horizon", "Ironwood", "Ivory", "Jasper", "Kingfisher", "Lakeshore", "Larkspur",
+        "Linden", "Magnolia", "Marlow", "Millbrook", "Moonstone", "Northgate", "Oakmont", "Osprey", "Pinecrest", "Quarry",
+        "Ravenwood", "Ridgeline", "Rosewood", "Saffron", "Sandpiper", "Shoreline", "Skyward", "Stonebridge", "Sunpeak", "Thistle",
+        "Trailhead", "Twinpine", "Upland", "Valence", "Westbrook", "Whitfield", "Willow", "Windward", "Yarrow", "Zenith",
     ];
 
     public static readonly string[] CompanySuffixes =

@@ -103,6 +103,8 @@ internal sealed class DemoCompany
     private readonly DemoWindow _window;
     private readonly DemoRandom _random;
     private readonly HashSet<string> _names = [];
+    private readonly List<string> _wordOrder = [];
+    private int _dealt;
 
     private DemoCompany(DemoWindow window, DemoRandom random)
     {
@@ -200,12 +202,34 @@ internal sealed class DemoCompany
         return Math.Round((decimal)arr / 100) * 100;
     }
 
+    /// <summary>
+    /// A name no other customer has, never a numbered copy ("Tidal Labs 2" reads as a duplicate). The words are
+    /// dealt in a shuffled order, each with a suffix it has not had yet: at the default size no word names more
+    /// than two customers; past words x suffixes (benchmark sizes) a second word makes the name.
+    /// </summary>
     private string CompanyName()
     {
-        var name = $"{_random.Pick(DemoCatalog.CompanyWords)} {_random.Pick(DemoCatalog.CompanySuffixes)}";
-        var unique = name;
-        for (var n = 2; !_names.Add(unique); n++) unique = $"{name} {n}";
-        return unique;
+        var words = DemoCatalog.CompanyWords;
+        if (_wordOrder.Count == 0)
+        {
+            _wordOrder.AddRange(words);
+            for (var i = _wordOrder.Count - 1; i > 0; i--)
+            {
+                var j = _random.Next(i + 1);
+                (_wordOrder[i], _wordOrder[j]) = (_wordOrder[j], _wordOrder[i]);
+            }
+        }
+        while (true)
+        {
+            var firstRound = _dealt < words.Length;
+            var word = _wordOrder[_dealt++ % words.Length];
+            if (firstRound && _names.Any(n => n.StartsWith(word + " ", StringComparison.Ordinal))) continue; // a cast customer has it
+            var suffixes = DemoCatalog.CompanySuffixes.Where(suffix => !_names.Contains($"{word} {suffix}")).ToList();
+            var name = suffixes.Count > 0
+                ? $"{word} {_random.Pick(suffixes)}"
+                : $"{word} {_random.Pick(words)} {_random.Pick(DemoCatalog.CompanySuffixes)}";
+            if (_names.Add(name)) return name;
+        }
     }
 
     private void AddOrg(OrgSketch sketch)

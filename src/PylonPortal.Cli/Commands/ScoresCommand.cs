@@ -20,9 +20,8 @@ public static class ScoresCommand
             if (parse.GetValue(date) is { } text)
                 asOf = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? d : throw new CliException($"--date must be yyyy-MM-dd (was '{text}').");
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var options = scope.ServiceProvider.GetRequiredService<ScoringOptions>();
+            await using var db = services.GetRequiredService<PortalDbFactory>().Create();
+            var options = services.GetRequiredService<ScoringOptions>();
             var orgId = parse.GetValue(org)!;
             var card = await Scorecard.LoadAsync(db, orgId, asOf, options, ct);
             if (card is null)

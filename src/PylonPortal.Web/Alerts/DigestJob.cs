@@ -29,9 +29,8 @@ public sealed class DigestJob(DigestService digests, ILogger<DigestJob> logger) 
     }
 
     /// <summary>Adds the digest's trigger when a schedule is configured.</summary>
-    public static void Schedule(IQuartzBuilder quartz, IConfiguration configuration)
+    public static void Schedule(IQuartzBuilder quartz, AlertOptions alerts)
     {
-        var alerts = configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
         if (!alerts.DigestScheduled) return;
         quartz.ScheduleJob<DigestJob>(
             trigger => trigger.WithIdentity(ScheduleKey)

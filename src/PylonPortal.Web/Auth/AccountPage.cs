@@ -15,6 +15,7 @@ internal static class AccountPage
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{Encode(title)}} · Pylon Portal</title>
+        <link rel="icon" type="image/svg+xml" href="/favicon.svg">
         <style>
           body { font-family: Roboto, system-ui, sans-serif; background: #f4f5fa; display: grid; place-items: center; min-height: 100vh; margin: 0; }
           .card { background: #fff; padding: 2rem 2.5rem; border-radius: 8px; box-shadow: 0 2px 12px rgba(0,0,0,.12); width: 22rem; }

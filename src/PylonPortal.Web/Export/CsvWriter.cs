@@ -30,6 +30,10 @@ public sealed class CsvWriter : IAsyncDisposable
 
     public CsvWriter Number(decimal? value) => Raw(value?.ToString("0.####", CultureInfo.InvariantCulture));
 
+    /// <summary>A score or score component as the pages show it: at the precision of the marts' scores (one decimal).</summary>
+    public CsvWriter Score(decimal? value) =>
+        Raw(value is { } v ? PylonPortal.Analytics.Scoring.ScoreMath.Round(v).ToString("0.0", CultureInfo.InvariantCulture) : null);
+
     public CsvWriter Number(double? value) => Raw(value?.ToString("0.##", CultureInfo.InvariantCulture));
 
     public CsvWriter Number(int? value) => Raw(value?.ToString(CultureInfo.InvariantCulture));

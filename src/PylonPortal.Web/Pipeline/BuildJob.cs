@@ -8,7 +8,7 @@ namespace PylonPortal.Web.Pipeline;
 /// of these from overlapping in this process; the build's database lock keeps them from overlapping anywhere.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class BuildJob(BuildService builds, BuildProgress progress, TimeProvider clock, ILogger<BuildJob> logger) : IJob
+public sealed class BuildJob(BuildService builds, BuildProgress progress, DemoDataPreparation preparation, TimeProvider clock, ILogger<BuildJob> logger) : IJob
 {
     public static readonly JobKey Key = new("build", "pipeline");
     public const string FullRefreshKey = "fullRefresh";
@@ -20,6 +20,12 @@ public sealed class BuildJob(BuildService builds, BuildProgress progress, TimePr
         var fullRefresh = data.ContainsKey(FullRefreshKey) && data.GetBoolean(FullRefreshKey);
         var requestedBy = data.ContainsKey(RequestedByKey) ? data.GetString(RequestedByKey) : null;
         var trigger = requestedBy is null ? Triggers.Schedule : Triggers.Portal;
+        if (preparation.InProgress)
+        {
+            // The first start's own build follows the seeding; one fired now would build half-written demo data.
+            logger.LogInformation("Build skipped: the demo data is still being prepared.");
+            return;
+        }
         progress.Started(fullRefresh, clock.GetUtcNow());
         try
         {

@@ -143,6 +143,19 @@ public class DemoDataTests
         Assert.Superset(new HashSet<string> { AiAdoptionScore.Target, AiAdoptionScore.Risk, AiAdoptionScore.QuickWins }, quadrants.ToHashSet());
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(2_000)]
+    public void Every_customer_has_its_own_name_and_none_reads_as_a_numbered_copy(int orgs)
+    {
+        var company = DemoCompany.Create(new DemoWindow(Now, 30), orgs, seed: 42);
+        var names = company.Orgs.Select(o => o.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(names, n => char.IsDigit(n[^1]));
+        // At the portal's default size no first word repeats more than twice ("Tidal Labs", "Tidal Bank", "Tidal Foods"... reads as one group).
+        if (orgs == 200) Assert.All(names.GroupBy(n => n.Split(' ')[0]), g => Assert.InRange(g.Count(), 1, 2));
+    }
+
     private static async Task<TestDatabase> GenerateAsync(DemoDataOptions options)
     {
         var db = await TestDatabase.CreateAsync(Now);

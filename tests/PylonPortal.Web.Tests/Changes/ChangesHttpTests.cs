@@ -15,8 +15,8 @@ public class ChangesHttpTests(PortalAppFactory portal)
 {
     private async Task<DateOnly> AddChangesAsync(params Func<DateOnly, ScoreChange>[] changes)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await portal.PreparedAsync(); // the first start's build stores changes of its own: add after it
+        await using var db = portal.Services.GetRequiredService<PortalDbFactory>().Create();
         var asOf = db.ScoreChanges.Max(c => (DateOnly?)c.AsOfDate) ?? new DateOnly(2024, 3, 31);
         db.ScoreChanges.AddRange(changes.Select(c => c(asOf)));
         await db.SaveChangesAsync();

@@ -69,7 +69,7 @@ public class StartupConfigurationTests
     {
         using var portal = new Portal(("Pipeline:Schedule", "0 30 2 * * ?"));
         portal.CreateClient();
-        var next = await portal.Services.GetRequiredService<PipelineScheduler>().NextScheduledRunAsync();
+        var next = await portal.Services.GetRequiredService<BuildScheduler>().NextScheduledRunAsync();
         Assert.NotNull(next);
         Assert.Equal((2, 30, 0), (next.Value.UtcDateTime.Hour, next.Value.UtcDateTime.Minute, next.Value.UtcDateTime.Second));
         Assert.InRange(next.Value - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromDays(1));
@@ -80,7 +80,7 @@ public class StartupConfigurationTests
     {
         using var portal = new Portal();
         portal.CreateClient();
-        await portal.Services.GetRequiredService<PipelineScheduler>().RunNowAsync(fullRefresh: true, requestedBy: "admin@example.com");
+        await portal.Services.GetRequiredService<BuildScheduler>().RunNowAsync(fullRefresh: true, requestedBy: "admin@example.com");
 
         var databases = portal.Services.GetRequiredService<PylonPortal.Analytics.Database.PortalDbFactory>();
         PylonPortal.Analytics.Pipeline.PipelineRun? run = null;

@@ -68,6 +68,54 @@ public class ExportEndpointTests(PortalAppFactory portal)
     }
 
     [Theory]
+    [InlineData("/export/health.csv", "date", "0001-01-01", "There are no scores for 0001-01-01 (field 'date'); scores exist from ")]
+    [InlineData("/export/references.csv", "date", "9999-12-31", "There are no scores for 9999-12-31 (field 'date')")]
+    [InlineData("/export/health.csv", "date", "yesterday", "The field 'date' must be a date as yyyy-MM-dd (was 'yesterday').")]
+    [InlineData("/export/health.csv", "q", "LONG", "The field 'q' is 100,000 characters long; an export accepts at most 200.")]
+    [InlineData("/export/references.csv", "segment", "LONG", "The field 'segment' is 100,000 characters long")]
+    public async Task A_bad_input_is_a_400_naming_the_field_before_any_csv_byte(string path, string field, string value, string message)
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        var token = await AntiforgeryTokenAsync(client, "/health");
+
+        var response = await client.PostAsync(path, Form(token, (field, value == "LONG" ? new string('x', 100_000) : value)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/export/health.csv")]
+    [InlineData("/export/references.csv")]
+    public async Task A_csv_of_customer_data_is_never_cached(string path)
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        var token = await AntiforgeryTokenAsync(client, "/health");
+
+        var response = await client.PostAsync(path, Form(token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control: no-store");
+    }
+
+    [Theory]
+    [InlineData("/export/health.csv", "health_score,health_change_30d,usage_score,engagement_score,support_score,renewal_score,trend_score,sentiment_score")]
+    [InlineData("/export/references.csv", "reference_readiness_score,health_score,effective_ai_adoption_score,size_score,tenure_score")]
+    public async Task Scores_and_components_are_exported_at_the_pages_one_decimal(string path, string columns)
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        var token = await AntiforgeryTokenAsync(client, "/health");
+
+        var records = await ExportAsync(client, path, token, ("all", "true"), ("min", "0"));
+
+        Assert.NotEmpty(records);
+        foreach (var column in columns.Split(','))
+            Assert.All(records, r => Assert.Matches(@"^(-?\d+\.\d)?$", r[column]));
+    }
+
+    [Theory]
     [InlineData("/export/health.csv", "PM")]
     [InlineData("/export/health.csv", "Marketing")]
     [InlineData("/export/references.csv", "PM")]

@@ -153,7 +153,8 @@ public sealed class HealthGridTests : IAsyncLifetime
         var cut = Open("/health?q=org-01");
 
         cut.WaitForAssertion(() => Assert.Equal(["Company 01"], Shown(cut)), Wait);
-        Assert.Equal("/orgs/org-01", cut.Find(".org-link").GetAttribute("href"));
+        // The link carries the listing it came from (with its filters), for the org page's back link.
+        Assert.Equal("/orgs/org-01?from=health%3Fq%3Dorg-01", cut.Find(".org-link").GetAttribute("href"));
         Assert.Contains("+5.5", cut.Find(".health-change").TextContent); // 55.5 now, 50 thirty days earlier
         Assert.Equal("Watch", cut.Find(".band-chip").TextContent.Trim());
     }
@@ -167,6 +168,7 @@ public sealed class HealthGridTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("No health scores yet", cut.Find("#health-empty").TextContent), Wait);
         Assert.Empty(cut.FindAll("#health-grid"));
+        Assert.Empty(cut.FindAll(".mud-progress-linear")); // loaded: no "still loading" bar under the message
     }
 
     [Fact]

@@ -47,6 +47,18 @@ public sealed class HealthQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_minimum_ARR_keeps_the_accounts_at_or_above_it_and_never_those_without_ARR()
+    {
+        var request = new HealthRequest { MinArr = 75_000 };
+
+        var page = await PageAsync(request);
+
+        Assert.Equal(["org-a", "org-e", "org-g"], page.Rows.Select(r => r.OrgId).Order());
+        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(request, HealthQueryString.Parse(name => HealthQueryString.Format(request)[name]?.ToString(), null));
+    }
+
+    [Fact]
     public async Task An_earlier_date_shows_that_date()
     {
         var page = await PageAsync(new HealthRequest { AsOf = MonthBefore });

@@ -24,6 +24,22 @@ public class OrgPageTests(PortalAppFactory portal)
     }
 
     [Fact]
+    public async Task An_org_known_only_from_its_events_is_called_unnamed_and_the_page_says_why()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        await using var db = portal.Services.GetRequiredService<PortalDbFactory>().Create();
+        // The demo data sends system events for two org ids Pylon's organizations table does not have.
+        var id = await db.AiAdoption.AsNoTracking().Where(a => a.OrgName == null && a.SalesforceAccountName == null)
+            .Select(a => a.OrgId).FirstAsync();
+
+        var html = await client.GetStringAsync($"/orgs/{Uri.EscapeDataString(id)}");
+
+        Assert.Contains($"Unnamed org {id[..8]}", html);
+        Assert.Contains("id=\"org-unnamed\"", html);
+        Assert.Contains("no row in Pylon&#x27;s organizations table", html);
+    }
+
+    [Fact]
     public async Task An_unknown_org_is_a_404()
     {
         var client = await portal.SignedInClientAsync("CS");
@@ -78,6 +94,7 @@ public class OrgPageTests(PortalAppFactory portal)
 
     private async Task<(string Id, string Name)> AnyNamedOrgAsync()
     {
+        await portal.PreparedAsync();
         await using var db = portal.Services.GetRequiredService<PortalDbFactory>().Create();
         var org = await db.StgOrganizations.Where(o => o.Name != null).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).FirstAsync();
         return (org.Id, org.Name!);

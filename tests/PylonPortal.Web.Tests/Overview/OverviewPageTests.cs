@@ -26,6 +26,32 @@ public class OverviewPageTests(PortalAppFactory portal)
     }
 
     [Fact]
+    public async Task The_risk_list_says_it_is_adoption_risk_and_shows_each_accounts_health_and_its_change()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+
+        var html = await client.GetStringAsync("/?quadrant=Risk");
+
+        Assert.Contains("id=\"risk-subtitle\"", html);
+        Assert.Contains("Adoption risk, not churn risk", html);
+        Assert.Contains("Health change (30 d)", html);
+        Assert.Matches(@"data-testid=""quadrant-org-health-change""[^>]*>\s*([+-]\d+\.\d|0\.0|—)\s*<", html);
+    }
+
+    [Fact]
+    public async Task Orgs_without_a_name_are_counted_apart_and_explained()
+    {
+        var client = await portal.SignedInClientAsync("CS");
+
+        var html = await client.GetStringAsync("/");
+
+        // 30 demo customers plus the two org ids known only from their events.
+        Assert.Contains("of 32 orgs in this view (2 unnamed)", html);
+        Assert.Contains("id=\"overview-unnamed-note\"", html);
+        Assert.Contains("2 orgs in this view have no name", html);
+    }
+
+    [Fact]
     public async Task Filters_and_a_date_without_scores_still_render()
     {
         var client = await portal.SignedInClientAsync("CS");

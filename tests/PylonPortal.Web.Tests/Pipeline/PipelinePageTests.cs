@@ -34,7 +34,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
         _quartz = new ServiceCollection().AddQuartz(name, q =>
         {
             q.ScheduleJob<BuildJob>(
-                trigger => trigger.WithIdentity(PipelineScheduler.ScheduleKey).StartAt(Now.AddDays(-1)).WithCronSchedule("0 0 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                trigger => trigger.WithIdentity(BuildScheduler.ScheduleKey).StartAt(Now.AddDays(-1)).WithCronSchedule("0 0 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)),
                 job => job.WithIdentity(BuildJob.Key).StoreDurably());
         }).BuildServiceProvider();
         var schedulers = _quartz.GetRequiredService<ISchedulerFactory>();
@@ -48,7 +48,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(new PipelineOptions());
         _ctx.Services.AddSingleton(new AlertOptions { DigestSchedule = "0 0 7 * * ?", WebhookUrl = "https://hooks.example.com/x" });
         _ctx.Services.AddSingleton(_progress);
-        _ctx.Services.AddSingleton(new PipelineScheduler(schedulers, clock));
+        _ctx.Services.AddSingleton(new BuildScheduler(schedulers, clock));
         _ctx.AddAuthorization().SetAuthorized("Alex Admin");
         // As on a connected circuit (the buttons wait for interactivity).
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -165,6 +165,30 @@ public sealed class PipelinePageTests : IAsyncLifetime
         Assert.False(RunNow(page).HasAttribute("disabled"));
     }
 
+    [Fact]
+    public async Task A_build_in_this_process_is_in_the_history_while_it_runs_and_its_end_is_announced()
+    {
+        await _db.AddAsync(PipelineRuns.Run(1, RunStatus.Succeeded, Now.AddHours(-2), Triggers.Startup));
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#run-history [data-status]")));
+
+        // The build logs its run after it has started, then reports its first step.
+        await Task.Run(() => _progress.Started(fullRefresh: false, Now));
+        await _db.AddAsync(PipelineRuns.Run(2, RunStatus.Running, Now, Triggers.Portal));
+        await Task.Run(() => ((IBuildObserver)_progress).StepStarted("stg_product_events"));
+        page.WaitForAssertion(() => Assert.Equal(["running", "succeeded"], page.FindAll("#run-history [data-status]").Select(s => s.GetAttribute("data-status"))));
+
+        await using (var db = _db.Factory.Create())
+        {
+            var run = await db.PipelineRuns.FindAsync(2L);
+            (run!.Status, run.FinishedAt) = (RunStatus.Succeeded, Now.AddSeconds(47));
+            await db.SaveChangesAsync();
+        }
+        await Task.Run(_progress.Stopped);
+
+        page.WaitForAssertion(() => Assert.Equal("Build #2 succeeded at 2026-11-27 12:20:47 UTC, after 47.0 s.", page.Find("#build-finished").TextContent.Trim()));
+    }
+
     private IRenderedComponent<PipelinePage> RenderPage()
     {
         var page = _ctx.Render<PipelinePage>();
@@ -178,7 +202,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
     private async Task<JobDataMap> QueuedAsync() => Assert.Single(await QueuedBuildsAsync());
 
     private async Task<List<JobDataMap>> QueuedBuildsAsync() =>
-        (await _scheduler.GetTriggersOfJob(BuildJob.Key)).Where(t => !t.Key.Equals(PipelineScheduler.ScheduleKey)).Select(t => t.JobDataMap).ToList();
+        (await _scheduler.GetTriggersOfJob(BuildJob.Key)).Where(t => !t.Key.Equals(BuildScheduler.ScheduleKey)).Select(t => t.JobDataMap).ToList();
 
     private static async Task AnswerAsync(IRenderedComponent<MudDialogProvider> dialogs, string button)
     {

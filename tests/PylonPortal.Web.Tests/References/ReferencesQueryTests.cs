@@ -54,6 +54,17 @@ public sealed class ReferencesQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_AI_adoption_minimum_keeps_the_orgs_that_reach_it_on_the_date_and_counts_only_them()
+    {
+        var request = new ReferencesRequest { IncludeNonCandidates = true, MinReadiness = 0, MinAiAdoption = 45.5m };
+
+        // r2's 90 is from the day before, and r4 has no AI adoption row: neither qualifies.
+        Assert.Equal(["r1", "r5"], await OrgIdsAsync(request));
+        Assert.Equal(2, (await PageAsync(request)).TotalCount);
+        Assert.Equal(request, ReferencesQueryString.Parse(name => ReferencesQueryString.Format(request)[name]?.ToString()));
+    }
+
+    [Fact]
     public async Task AI_adoption_comes_from_the_same_org_and_date_or_is_missing()
     {
         var rows = (await PageAsync(new ReferencesRequest { IncludeNonCandidates = true, MinReadiness = 0 })).Rows.ToDictionary(r => r.OrgId);

@@ -102,6 +102,7 @@ public class AccessMatrixTests(PortalAppFactory portal)
 
     private async Task<string> AnOrgIdAsync()
     {
+        await portal.PreparedAsync();
         await using var db = portal.Services.GetRequiredService<PortalDbFactory>().Create();
         return await db.ReferenceReadiness.AsNoTracking().OrderBy(r => r.OrgId).Select(r => r.OrgId).FirstAsync();
     }

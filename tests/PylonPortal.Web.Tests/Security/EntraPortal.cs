@@ -44,6 +44,8 @@ public sealed partial class EntraPortal : IAsyncLifetime
             ["DemoData:Orgs"] = "30",
             ["DemoData:Days"] = "75",
         });
+        // The tests read the filled portal, not the "preparing the demo data" page.
+        await Portal.Services.GetRequiredService<PylonPortal.Web.Pipeline.DemoDataPreparation>().Ended.WaitAsync(TimeSpan.FromMinutes(10));
     }
 
     /// <summary>

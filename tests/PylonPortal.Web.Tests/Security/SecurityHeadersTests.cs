@@ -31,6 +31,8 @@ internal static class SecurityHeaderAssert
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        // Kestrel's "Server: Kestrel" is switched off (the Production tests run on Kestrel; the test server sends none anyway).
+        Assert.False(response.Headers.Contains("Server"));
         if (hsts)
             Assert.Equal("max-age=31536000", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
         else

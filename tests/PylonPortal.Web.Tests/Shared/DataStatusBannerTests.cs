@@ -89,6 +89,29 @@ public sealed class DataStatusBannerTests : IAsyncLifetime
         Assert.Equal(2, Render(status).FindAll("a[href='/admin/pipeline']").Count);
     }
 
+    [Fact]
+    public void An_empty_database_tells_a_non_admin_that_an_admin_runs_the_build_and_tells_an_admin_to_run_it()
+    {
+        var status = new DataStatus(null, null, Today);
+        var forCs = Render(status).Find("#banner-stale").TextContent;
+        Assert.Contains("which a Pylon Portal admin runs", forCs);
+        Assert.DoesNotContain("run a build", forCs);
+
+        _auth.SetRoles(Roles.Admin);
+        _auth.SetPolicies(Policies.Pipeline);
+        Assert.Contains("No data yet: run a build. Open the pipeline", Render(status).Find("#banner-stale").TextContent);
+    }
+
+    [Fact]
+    public void The_stale_sentence_and_the_pipeline_link_are_apart()
+    {
+        _auth.SetRoles(Roles.Admin);
+        _auth.SetPolicies(Policies.Pipeline);
+        var banner = Render(new DataStatus(Today.AddDays(-5), Run(43, RunStatus.Failed), Today));
+
+        Assert.Contains("more than a day ago. Open the pipeline", banner.Find("#banner-stale").TextContent);
+    }
+
     private IRenderedComponent<DataStatusBanner> Render(DataStatus status) =>
         _ctx.Render<DataStatusBanner>(p => p.Add(b => b.Status, status));
 

@@ -3,13 +3,14 @@ using PylonPortal.Analytics.Scoring;
 
 namespace PylonPortal.Web.Components.Shared;
 
-/// <summary>The colour of a health band wherever it is shown as a chip.</summary>
+/// <summary>The colour of a Customer Health band wherever it is shown: chips, verdicts.</summary>
 public static class BandColors
 {
-    public static Color Of(string band) => band switch
+    public static Color Of(string? band) => band switch
     {
         HealthScore.Healthy => Color.Success,
         HealthScore.Watch => Color.Warning,
-        _ => Color.Error,
+        HealthScore.AtRisk => Color.Error,
+        _ => Color.Default,
     };
 }

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using PylonPortal.Analytics.Database;
 
 namespace PylonPortal.Web.Components.Shared;
 
@@ -46,6 +48,27 @@ public static class GridQuery
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         return await ordered.Skip(Math.Max(0, page) * size).Take(size).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// One page of a score grid at the as-of date (the latest when null): the filtered rows counted (no join is
+    /// needed, the marts share their key), then the ordered page fetched. Empty when the marts have no scores yet.
+    /// </summary>
+    public static async Task<PagedRows<T>> ScoresPageAsync<T, TRow>(PortalDbContext db, DateOnly? requested, int page, int pageSize,
+        Func<DateOnly, IQueryable<TRow>> filtered, Func<DateOnly, IQueryable<T>> ordered, CancellationToken ct)
+    {
+        if ((requested ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) return PagedRows<T>.Empty;
+        var total = await filtered(asOf).CountAsync(ct);
+        var rows = await ordered(asOf).PageAsync(page, pageSize, ct);
+        return new PagedRows<T>(rows, total, asOf);
+    }
+
+    /// <summary>Every row of a score grid at the as-of date, in its order (paging ignored), streamed from the database: for the exports.</summary>
+    public static async IAsyncEnumerable<T> AllScoreRowsAsync<T>(PortalDbContext db, DateOnly? requested,
+        Func<DateOnly, IQueryable<T>> ordered, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if ((requested ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) yield break;
+        await foreach (var row in ordered(asOf).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
     /// <summary>A LIKE pattern (escape <see cref="LikeEscape"/>) matching text that contains <paramref name="text"/> literally.</summary>

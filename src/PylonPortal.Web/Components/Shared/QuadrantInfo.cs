@@ -19,13 +19,20 @@ public static class QuadrantInfo
 
     public static bool IsQuadrant(string? name) => name is not null && Ordered.Contains(name);
 
-    public static string Colour(string quadrant) => quadrant switch
+    /// <summary>The quadrant's colour in charts, cards and legends.</summary>
+    public static string Colour(string quadrant) => Style(quadrant).Hex;
+
+    /// <summary>The same colour as a MudBlazor palette colour, for chips and verdicts.</summary>
+    public static Color ChipColour(string quadrant) => Style(quadrant).Chip;
+
+    // One table for both: a chart and a chip of the same quadrant never disagree, nor do their fallbacks.
+    private static (string Hex, Color Chip) Style(string quadrant) => quadrant switch
     {
-        AiAdoptionScore.Target => "#2e7d32",
-        AiAdoptionScore.Risk => "#d32f2f",
-        AiAdoptionScore.QuickWins => "#1976d2",
-        AiAdoptionScore.Monitor => "#8d8d8d",
-        _ => "#bdbdbd",
+        AiAdoptionScore.Target => ("#2e7d32", Color.Success),
+        AiAdoptionScore.Risk => ("#d32f2f", Color.Error),
+        AiAdoptionScore.QuickWins => ("#1976d2", Color.Info),
+        AiAdoptionScore.Monitor => ("#8d8d8d", Color.Default),
+        _ => ("#bdbdbd", Color.Default),
     };
 
     public static string Meaning(string quadrant) => quadrant switch
@@ -51,13 +58,4 @@ public static class QuadrantInfo
         };
         return $"ARR {(highArr ? "≥" : "<")} {arr} · AI {(highAi ? "≥" : "<")} {ai}";
     }
-
-    /// <summary>The colour of a Customer Health band.</summary>
-    public static Color BandColour(string? band) => band switch
-    {
-        HealthScore.Healthy => Color.Success,
-        HealthScore.Watch => Color.Warning,
-        HealthScore.AtRisk => Color.Error,
-        _ => Color.Default,
-    };
 }

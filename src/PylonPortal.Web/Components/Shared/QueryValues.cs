@@ -12,6 +12,10 @@ public static class QueryValues
 
     public static bool ParseFlag(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value is "1" or "on");
 
+    /// <summary>A whole number in plain digits (no sign, no separators, fits an int); anything else is null.</summary>
+    public static int? ParseInt(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
     public static decimal? ParseDecimal(string? value) =>
         decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null;
 

@@ -25,11 +25,12 @@ public static class HealthExport
 
     /// <summary>Binding an <see cref="IFormCollection"/> makes the endpoint validate the antiforgery token.</summary>
     public static RouteHandlerBuilder MapHealthExport(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, (IFormCollection form, ClaimsPrincipal user, PortalDbFactory databases, HttpContext http) =>
+        app.MapPost(Path, async (IFormCollection form, ClaimsPrincipal user, PortalDbFactory databases, HttpContext http) =>
             {
-                var request = HealthQueryString.Parse(name => form[name].FirstOrDefault(), user.Email());
-                return Results.Stream(body => WriteAsync(body, databases, request, http.RequestAborted),
-                    "text/csv; charset=utf-8", PortalExports.FileName("health", request.AsOf));
+                var (asOf, problem) = await PortalExports.CheckAsync(form, HealthQueryString.Date, databases, http.RequestAborted);
+                if (problem is not null) return problem;
+                var request = HealthQueryString.Parse(name => form[name].FirstOrDefault(), user.Email()) with { AsOf = asOf };
+                return PortalExports.Csv(http, "health", asOf, body => WriteAsync(body, databases, request, http.RequestAborted));
             })
             .RequireAuthorization(Policies.Health);
 
@@ -42,12 +43,12 @@ public static class HealthExport
         await using var db = databases.Create();
         await using var csv = new CsvWriter(output);
         await csv.HeaderAsync(Header, ct);
-        var asOf = request.AsOf ?? await ScoreDates.LatestAsync(db, ct);
-        await foreach (var r in HealthQuery.AllAsync(db, request with { AsOf = asOf }, ct))
+        var asOf = request.AsOf;
+        await foreach (var r in HealthQuery.AllAsync(db, request, ct))
         {
-            csv.Text(r.OrgId).Text(r.Org).Text(r.AccountName).Text(r.Segment).Number(r.Arr).Number(r.Health).Text(r.Band)
-                .Number(r.Change).Number(r.Usage).Number(r.Engagement).Number(r.Support).Number(r.Renewal).Number(r.Trend)
-                .Number(r.Sentiment).Number(r.DaysToRenewal).Date(r.RenewalDate).Text(r.Owner).Date(asOf);
+            csv.Text(r.OrgId).Text(r.Org).Text(r.AccountName).Text(r.Segment).Number(r.Arr).Score(r.Health).Text(r.Band)
+                .Score(r.Change).Score(r.Usage).Score(r.Engagement).Score(r.Support).Score(r.Renewal).Score(r.Trend)
+                .Score(r.Sentiment).Number(r.DaysToRenewal).Date(r.RenewalDate).Text(r.Owner).Date(asOf);
             await csv.EndRowAsync(ct);
         }
         await csv.FlushAsync(ct);

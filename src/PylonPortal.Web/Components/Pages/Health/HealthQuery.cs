@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Marts.ReferenceReadiness;
@@ -34,6 +33,9 @@ public sealed record HealthRequest
 
     public string? Band { get; init; }
     public string? Segment { get; init; }
+
+    /// <summary>Only accounts with at least this ARR (an org without ARR never qualifies).</summary>
+    public double? MinArr { get; init; }
 
     /// <summary>Only the accounts whose owner (Owner_Email__c) is <see cref="UserEmail"/>.</summary>
     public bool MyAccounts { get; init; }
@@ -84,21 +86,13 @@ public sealed record HealthRow
 /// </summary>
 public static class HealthQuery
 {
-    public static async Task<PagedRows<HealthRow>> PageAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default)
-    {
-        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) return PagedRows<HealthRow>.Empty;
-        // The count needs no join: (org_id, as_of_date) is the mart's key, so the LEFT JOIN keeps one row per org.
-        var total = await Filtered(db, request, asOf).CountAsync(ct);
-        var rows = await Query(db, request, asOf).PageAsync(request.Page, request.PageSize, ct);
-        return new PagedRows<HealthRow>(rows, total, asOf);
-    }
+    public static Task<PagedRows<HealthRow>> PageAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default) =>
+        GridQuery.ScoresPageAsync(db, request.AsOf, request.Page, request.PageSize,
+            asOf => Filtered(db, request, asOf), asOf => Query(db, request, asOf), ct);
 
     /// <summary>Every matching row in the requested order (paging ignored), streamed from the database.</summary>
-    public static async IAsyncEnumerable<HealthRow> AllAsync(PortalDbContext db, HealthRequest request, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) yield break;
-        await foreach (var row in Query(db, request, asOf).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
-    }
+    public static IAsyncEnumerable<HealthRow> AllAsync(PortalDbContext db, HealthRequest request, CancellationToken ct = default) =>
+        GridQuery.AllScoreRowsAsync(db, request.AsOf, asOf => Query(db, request, asOf), ct);
 
     /// <summary>The segments present at the date, for the filter.</summary>
     public static Task<List<string>> SegmentsAsync(PortalDbContext db, DateOnly asOf, CancellationToken ct = default) =>
@@ -116,6 +110,8 @@ public static class HealthQuery
             rows = rows.Where(r => r.HealthBand == request.Band);
         if (!string.IsNullOrWhiteSpace(request.Segment))
             rows = rows.Where(r => r.AccountSegment == request.Segment);
+        if (request.MinArr is { } minArr)
+            rows = rows.Where(r => r.CurrentArr >= minArr);
         if (request.MyAccounts)
         {
             // Emails compare case-insensitively; a user without one owns nothing.

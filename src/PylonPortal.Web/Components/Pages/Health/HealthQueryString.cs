@@ -14,6 +14,7 @@ public static class HealthQueryString
     public const string Band = "band";
     public const string Segment = "segment";
     public const string Mine = "mine";
+    public const string MinArr = "minarr";
     public const string Search = "q";
     public const string Sort = "sort";
     public const string Direction = "dir";
@@ -26,6 +27,7 @@ public static class HealthQueryString
         AsOf = QueryValues.ParseDate(value(Date)),
         Band = QueryValues.Text(value(Band)),
         Segment = QueryValues.Text(value(Segment)),
+        MinArr = QueryValues.ParseDecimal(value(MinArr)) is > 0 and var arr and < 1_000_000_000_000m ? (double)arr : null,
         MyAccounts = QueryValues.ParseFlag(value(Mine)),
         UserEmail = userEmail,
         Search = QueryValues.Text(value(Search)),
@@ -41,6 +43,7 @@ public static class HealthQueryString
         [Date] = request.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         [Band] = request.Band,
         [Segment] = request.Segment,
+        [MinArr] = request.MinArr?.ToString("0.##", CultureInfo.InvariantCulture),
         [Mine] = request.MyAccounts ? "true" : null,
         [Search] = request.Search,
         [Sort] = request.SortBy == HealthColumn.Health ? null : request.SortBy.ToString().ToLowerInvariant(),

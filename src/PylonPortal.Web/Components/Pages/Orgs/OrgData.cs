@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Scoring;
 
+using PylonPortal.Web.Components.Shared;
+
 namespace PylonPortal.Web.Components.Pages.Orgs;
 
 /// <summary>Who the org is: its Pylon organization and its Salesforce account (int_org_account).</summary>
@@ -9,7 +11,8 @@ public sealed record OrgHeader(
     string OrgId, string? Name, string? Domain, DateOnly? CreatedDate, string? AccountName, string? Segment, string? Industry,
     string? SeatTier, double? Arr, DateOnly? RenewalDate, string? OwnerEmail)
 {
-    public string DisplayName => Name ?? AccountName ?? OrgId;
+    public string DisplayName => OrgNames.Display(Name, AccountName, OrgId);
+    public bool IsUnnamed => OrgNames.IsUnnamed(Name, AccountName);
     public bool IsPaying => Arr > 0;
 }
 

@@ -15,9 +15,11 @@ public sealed record OverviewFilter(string? Segment, string? Industry, string? S
 /// <summary>One org on the scatter and in the quadrant list.</summary>
 public sealed record OverviewOrg(
     string OrgId, string? OrgName, string? AccountName, string? Segment, double? Arr, bool IsPaying,
-    decimal AiScore, string Quadrant, int ActiveUsers, decimal HealthScore, string HealthBand, int? DaysToRenewal, string? OwnerEmail)
+    decimal AiScore, string Quadrant, int ActiveUsers, decimal HealthScore, string HealthBand, int? DaysToRenewal, string? OwnerEmail,
+    decimal? HealthChange = null)
 {
-    public string DisplayName => OrgName ?? AccountName ?? OrgId;
+    public string DisplayName => OrgNames.Display(OrgName, AccountName, OrgId);
+    public bool IsUnnamed => OrgNames.IsUnnamed(OrgName, AccountName);
     public bool HasArr => Arr > 0;
 }
 
@@ -65,11 +67,16 @@ public static class OverviewQueries
             .ToList();
         var paying = byQuadrant.Where(q => q.IsPayingCustomer).ToList();
 
+        // Health 30 days before, for its change: a Risk account that is Healthy and steady reads differently from a falling one.
+        var monthBefore = asOf.AddDays(-30);
         var orgs = await (
                 from a in rows
                 join h in db.ReferenceReadiness.AsNoTracking() on new { a.OrgId, a.AsOfDate } equals new { h.OrgId, h.AsOfDate }
+                join p in db.ReferenceReadiness.AsNoTracking().Where(p => p.AsOfDate == monthBefore) on a.OrgId equals p.OrgId into earlier
+                from p in earlier.DefaultIfEmpty()
                 select new OverviewOrg(a.OrgId, a.OrgName, a.SalesforceAccountName, a.AccountSegment, a.CurrentArr, a.IsPayingCustomer,
-                    a.EffectiveAiAdoptionScore, a.ArrAiQuadrant, a.ActiveUsers30d, h.HealthScore, h.HealthBand, h.DaysToRenewal, a.OwnerEmail))
+                    a.EffectiveAiAdoptionScore, a.ArrAiQuadrant, a.ActiveUsers30d, h.HealthScore, h.HealthBand, h.DaysToRenewal, a.OwnerEmail,
+                    p == null ? null : h.HealthScore - p.HealthScore))
             .ToListAsync(ct);
 
         return new OverviewData(asOf, first, last.Value, missing, options,

@@ -23,11 +23,12 @@ public static class ReferencesExport
 
     /// <summary>Binding an <see cref="IFormCollection"/> makes the endpoint validate the antiforgery token.</summary>
     public static RouteHandlerBuilder MapReferencesExport(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, (IFormCollection form, PortalDbFactory databases, HttpContext http) =>
+        app.MapPost(Path, async (IFormCollection form, PortalDbFactory databases, HttpContext http) =>
             {
-                var request = ReferencesQueryString.Parse(name => form[name].FirstOrDefault());
-                return Results.Stream(body => WriteAsync(body, databases, request, http.RequestAborted),
-                    "text/csv; charset=utf-8", PortalExports.FileName("references", request.AsOf));
+                var (asOf, problem) = await PortalExports.CheckAsync(form, ReferencesQueryString.Date, databases, http.RequestAborted);
+                if (problem is not null) return problem;
+                var request = ReferencesQueryString.Parse(name => form[name].FirstOrDefault()) with { AsOf = asOf };
+                return PortalExports.Csv(http, "references", asOf, body => WriteAsync(body, databases, request, http.RequestAborted));
             })
             .RequireAuthorization(Policies.References);
 
@@ -40,12 +41,12 @@ public static class ReferencesExport
         await using var db = databases.Create();
         await using var csv = new CsvWriter(output);
         await csv.HeaderAsync(Header, ct);
-        var asOf = request.AsOf ?? await ScoreDates.LatestAsync(db, ct);
-        await foreach (var r in ReferencesQuery.AllAsync(db, request with { AsOf = asOf }, ct))
+        var asOf = request.AsOf;
+        await foreach (var r in ReferencesQuery.AllAsync(db, request, ct))
         {
             csv.Text(r.OrgId).Text(r.Org).Text(r.AccountName).Text(r.Segment).Text(r.Industry).Number(r.Arr)
-                .Number(r.Readiness).Boolean(r.IsCandidate).Number(r.Health).Text(r.Band).Number(r.AiAdoption)
-                .Number(r.Size).Number(r.Tenure).Text(r.Owner).Date(asOf);
+                .Score(r.Readiness).Boolean(r.IsCandidate).Score(r.Health).Text(r.Band).Score(r.AiAdoption)
+                .Score(r.Size).Score(r.Tenure).Text(r.Owner).Date(asOf);
             await csv.EndRowAsync(ct);
         }
         await csv.FlushAsync(ct);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Marts.ReferenceReadiness;
@@ -37,6 +36,9 @@ public sealed record ReferencesRequest
     public bool IncludeNonCandidates { get; init; }
 
     public decimal MinReadiness { get; init; } = DefaultMinReadiness;
+
+    /// <summary>Only orgs whose Effective AI Adoption score reaches this (DESIGN section 1: AI-adopting references).</summary>
+    public decimal? MinAiAdoption { get; init; }
 
     /// <summary>Ranked by readiness, best first, by default.</summary>
     public ReferencesColumn SortBy { get; init; } = ReferencesColumn.Readiness;
@@ -78,21 +80,13 @@ public sealed record ReferenceRow
 /// </summary>
 public static class ReferencesQuery
 {
-    public static async Task<PagedRows<ReferenceRow>> PageAsync(PortalDbContext db, ReferencesRequest request, CancellationToken ct = default)
-    {
-        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) return PagedRows<ReferenceRow>.Empty;
-        // The count needs no join: (org_id, as_of_date) is both marts' key, so the LEFT JOIN keeps one row per org.
-        var total = await Filtered(db, request, asOf).CountAsync(ct);
-        var rows = await Query(db, request, asOf).PageAsync(request.Page, request.PageSize, ct);
-        return new PagedRows<ReferenceRow>(rows, total, asOf);
-    }
+    public static Task<PagedRows<ReferenceRow>> PageAsync(PortalDbContext db, ReferencesRequest request, CancellationToken ct = default) =>
+        GridQuery.ScoresPageAsync(db, request.AsOf, request.Page, request.PageSize,
+            asOf => Filtered(db, request, asOf), asOf => Query(db, request, asOf), ct);
 
     /// <summary>Every matching row in the requested order (paging ignored), streamed from the database.</summary>
-    public static async IAsyncEnumerable<ReferenceRow> AllAsync(PortalDbContext db, ReferencesRequest request, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        if ((request.AsOf ?? await ScoreDates.LatestAsync(db, ct)) is not { } asOf) yield break;
-        await foreach (var row in Query(db, request, asOf).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
-    }
+    public static IAsyncEnumerable<ReferenceRow> AllAsync(PortalDbContext db, ReferencesRequest request, CancellationToken ct = default) =>
+        GridQuery.AllScoreRowsAsync(db, request.AsOf, asOf => Query(db, request, asOf), ct);
 
     /// <summary>The segments and industries present at the date, for the filters.</summary>
     public static async Task<(List<string> Segments, List<string> Industries)> ChoicesAsync(PortalDbContext db, DateOnly asOf, CancellationToken ct = default)
@@ -117,6 +111,8 @@ public static class ReferencesQuery
             rows = rows.Where(r => r.AccountSegment == request.Segment);
         if (!string.IsNullOrWhiteSpace(request.Industry))
             rows = rows.Where(r => r.Industry == request.Industry);
+        if (request.MinAiAdoption is { } minAi)
+            rows = rows.Where(r => db.AiAdoption.Any(a => a.OrgId == r.OrgId && a.AsOfDate == asOf && a.EffectiveAiAdoptionScore >= minAi));
         return rows;
     }
 

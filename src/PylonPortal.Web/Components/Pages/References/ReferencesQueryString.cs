@@ -14,6 +14,7 @@ public static class ReferencesQueryString
     public const string Industry = "industry";
     public const string IncludeNonCandidates = "all";
     public const string MinReadiness = "min";
+    public const string MinAiAdoption = "minai";
     public const string Sort = "sort";
     public const string Direction = "dir";
     public const string Page = "page";
@@ -27,6 +28,7 @@ public static class ReferencesQueryString
         Industry = QueryValues.Text(value(Industry)),
         IncludeNonCandidates = QueryValues.ParseFlag(value(IncludeNonCandidates)),
         MinReadiness = QueryValues.ParseDecimal(value(MinReadiness)) is { } min and >= 0 and <= 100 ? min : ReferencesRequest.DefaultMinReadiness,
+        MinAiAdoption = QueryValues.ParseDecimal(value(MinAiAdoption)) is { } minAi and > 0 and <= 100 ? minAi : null,
         SortBy = Enum.TryParse<ReferencesColumn>(value(Sort), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : ReferencesColumn.Readiness,
         Descending = QueryValues.ParseDescending(value(Direction), byDefault: true),
         Page = QueryValues.ParsePage(value(Page)),
@@ -41,6 +43,7 @@ public static class ReferencesQueryString
         [Industry] = request.Industry,
         [IncludeNonCandidates] = request.IncludeNonCandidates ? "true" : null,
         [MinReadiness] = request.MinReadiness == ReferencesRequest.DefaultMinReadiness ? null : request.MinReadiness.ToString(CultureInfo.InvariantCulture),
+        [MinAiAdoption] = request.MinAiAdoption?.ToString(CultureInfo.InvariantCulture),
         [Sort] = request.SortBy == ReferencesColumn.Readiness ? null : request.SortBy.ToString().ToLowerInvariant(),
         [Direction] = QueryValues.FormatDescending(request.Descending, byDefault: true),
         [Page] = QueryValues.FormatPage(request.Page),

@@ -23,7 +23,7 @@ public static class TrendCharts
         IList<ITrace> Breadth, PlotLayout BreadthLayout, Config Config);
 
     public static Figures For(TrendsReport report) => new(
-        EventsByCategory(report.Weeks), Layout("Events", stacked: true),
+        EventsByCategory(report.Weeks), Layout("Events", stacked: true, maxCount: report.Weeks.Select(w => w.TotalEvents).DefaultIfEmpty(0).Max()),
         ShareByCategory(report.Weeks), Layout("Share of the week's events", percent: true),
         AdoptionBreadth(report.Weeks), Layout("Active orgs using it", percent: true),
         new Config { Responsive = true, DisplayLogo = false });
@@ -56,7 +56,20 @@ public static class TrendCharts
     public static IList<ITrace> AdoptionBreadth(IReadOnlyList<TrendWeek> weeks) =>
         TrendCategories.Features.Select(category => (ITrace)Line(weeks, category, w => w.Breadth(category), "of active orgs")).ToList();
 
-    private static PlotLayout Layout(string yTitle, bool stacked = false, bool percent = false) => new()
+    /// <param name="maxCount">The largest count on a count axis: below 5, ticks every whole number (automatic ticks at 0.2 steps
+    /// would read "0, 0, 0, 1, 1, 1" with whole-number labels), and an empty chart still shows 0 to 1.</param>
+    private static PlotLayout Layout(string yTitle, bool stacked = false, bool percent = false, long? maxCount = null)
+    {
+        var layout = Base(yTitle, stacked, percent);
+        if (maxCount is < 5 and var max)
+        {
+            layout.YAxis[0].DTick = 1;
+            layout.YAxis[0].Range = [0, Math.Max(max, 1)];
+        }
+        return layout;
+    }
+
+    private static PlotLayout Base(string yTitle, bool stacked, bool percent) => new()
     {
         BarMode = stacked ? BarModeEnum.Stack : null,
         HoverMode = HoverModeEnum.XUnified,

@@ -2,8 +2,8 @@ using Quartz;
 
 namespace PylonPortal.Web.Pipeline;
 
-/// <summary>What the pipeline page asks of the schedule: the next fire time, and a build now.</summary>
-public sealed class PipelineScheduler(ISchedulerFactory schedulers, TimeProvider clock)
+/// <summary>What the pipeline page asks of the running Quartz scheduler: the next scheduled build, and a build now.</summary>
+public sealed class BuildScheduler(ISchedulerFactory schedulers, TimeProvider clock)
 {
     public static readonly TriggerKey ScheduleKey = new("build-schedule", "pipeline");
 
