@@ -150,67 +150,9 @@ internal static class OrgScoresModel
 
     /// <summary>One org at one as-of date: both marts' rows, every component kept.</summary>
     internal static (AiAdoptionRow, ReferenceReadinessRow) Score(BuildContext ctx, DateOnly firstActivityDate,
-        WindowRow w, OrgProfile org, int orgUserCount)
-    {
-        var options = ctx.Scoring;
-        var asOf = w.AsOfDate;
-        var daysToRenewal = org.RenewalDate is { } renewal ? renewal.DayNumber - asOf.DayNumber : (int?)null;
-        var daysSinceCreated = org.CreatedDate is { } created ? asOf.DayNumber - created.DayNumber : (int?)null;
-        var priorWindowStart = Windows.PriorWindowStart(asOf);
-        var priorWindowBeforeHistory = priorWindowStart < firstActivityDate || priorWindowStart < org.CreatedDate;
-        Fraction? avgCsat = w.RatedIssues30d == 0 ? null : Fraction.Of(w.CsatUnits30d, w.RatedIssues30d * 100_000_000);
-        var (events, prev, aiEvents) = ((int)w.Events30d, (int)w.EventsPrev30d, (int)w.AiEvents30d);
-        var (activeDays, aiDays, users, aiUsers) = ((int)w.ActiveDays30d, (int)w.AiActiveDays30d, (int)w.ActiveUsers30d, (int)w.AiUsers30d);
-
-        var aiScore = AiAdoptionScore.Compute(new AiAdoptionInputs(events, aiEvents, aiDays, users, aiUsers, org.CurrentArr), options);
-        var health = HealthScore.Compute(new HealthInputs(
-            events, prev, activeDays, users, orgUserCount, (int)w.UrgentIssues30d, avgCsat, daysToRenewal, priorWindowBeforeHistory), options);
-        var readiness = ReadinessScore.Compute(new ReadinessInputs(
-            health.Score, org.CurrentArr, daysSinceCreated, PayingCustomer.Is(org.CurrentArr)), options);
-
-        var ai = Describe(new AiAdoptionRow
-        {
-            TotalEvents30d = events,
-            AiEvents30d = aiEvents,
-            AiEventShare = aiScore.AiEventShare,
-            ActiveDays30d = activeDays,
-            AiActiveDays30d = aiDays,
-            ActiveUsers30d = users,
-            AiUsers30d = aiUsers,
-            AiUserShare = aiScore.AiUserShare,
-            FrequencyScore = aiScore.Frequency,
-            IntensityScore = aiScore.Intensity,
-            BreadthScore = aiScore.Breadth,
-            EffectiveAiAdoptionScore = aiScore.Score,
-            ArrAiQuadrant = aiScore.Quadrant,
-        }, org, asOf, ctx.StartedAt);
-        var ready = Describe(new ReferenceReadinessRow
-        {
-            Events30d = events,
-            EventsPrev30d = prev,
-            ActiveDays30d = activeDays,
-            ActiveUsers30d = users,
-            OrgUserCount = orgUserCount,
-            Issues30d = (int)w.Issues30d,
-            UrgentIssues30d = (int)w.UrgentIssues30d,
-            AvgCsat30d = avgCsat?.Round(ScoreMath.ComponentDecimals),
-            RenewalDate = org.RenewalDate,
-            DaysToRenewal = daysToRenewal,
-            TrendScore = health.Trend,
-            UsageScore = health.Usage,
-            EngagementScore = health.Engagement,
-            SentimentScore = health.Sentiment,
-            SupportScore = health.Support,
-            RenewalScore = health.Renewal,
-            HealthScore = health.Score,
-            HealthBand = health.Band,
-            SizeScore = readiness.Size,
-            TenureScore = readiness.Tenure,
-            ReferenceReadinessScore = readiness.Score,
-            IsReferenceCandidate = readiness.IsCandidate,
-        }, org, asOf, ctx.StartedAt);
-        return (ai, ready);
-    }
+        WindowRow w, OrgProfile org, int orgUserCount) =>
+        (Describe(AiAdoptionModel.Row(w, org, ctx.Scoring), org, w.AsOfDate, ctx.StartedAt),
+         Describe(ReferenceReadinessModel.Row(w, org, orgUserCount, firstActivityDate, ctx.Scoring), org, w.AsOfDate, ctx.StartedAt));
 
     private static T Describe<T>(T row, OrgProfile org, DateOnly asOf, DateTimeOffset loadedAt) where T : OrgAsOfRow
     {

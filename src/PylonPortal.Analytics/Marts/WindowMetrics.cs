@@ -57,7 +57,7 @@ public sealed class WindowRow
 /// </summary>
 internal sealed class WindowMetrics(DataConnection db, string firstOrg, string lastOrg)
 {
-    private const long CsatUnit = 100_000_000; // csat_score is DECIMAL(38,8)
+    internal const long CsatUnit = 100_000_000; // csat_score is DECIMAL(38,8)
 
     private sealed class OrgRange
     {

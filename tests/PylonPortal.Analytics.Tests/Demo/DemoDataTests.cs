@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Marts.AiAdoption;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Demo;

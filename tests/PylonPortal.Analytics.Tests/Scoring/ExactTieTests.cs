@@ -1,3 +1,5 @@
+using PylonPortal.Analytics.Marts.ReferenceReadiness;
+using PylonPortal.Analytics.Marts.AiAdoption;
 using System.Numerics;
 using PylonPortal.Analytics.Scoring;
 

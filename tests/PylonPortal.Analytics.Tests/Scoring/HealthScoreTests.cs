@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Marts.ReferenceReadiness;
 using PylonPortal.Analytics.Scoring;
 
 namespace PylonPortal.Analytics.Tests.Scoring;

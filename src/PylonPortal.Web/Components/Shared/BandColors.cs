@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Marts.ReferenceReadiness;
 using MudBlazor;
 using PylonPortal.Analytics.Scoring;
 

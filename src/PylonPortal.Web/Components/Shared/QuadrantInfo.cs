@@ -1,3 +1,4 @@
+using PylonPortal.Analytics.Marts.AiAdoption;
 using System.Globalization;
 using MudBlazor;
 using PylonPortal.Analytics.Scoring;

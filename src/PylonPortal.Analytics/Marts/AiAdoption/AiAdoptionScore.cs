@@ -1,4 +1,6 @@
-namespace PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Scoring;
+
+namespace PylonPortal.Analytics.Marts.AiAdoption;
 
 /// <summary>What the Effective AI Adoption Score is computed from: one org's last 30 days (W30).</summary>
 public sealed record AiAdoptionInputs(

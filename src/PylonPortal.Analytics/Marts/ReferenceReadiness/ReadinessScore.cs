@@ -1,4 +1,6 @@
-namespace PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Scoring;
+
+namespace PylonPortal.Analytics.Marts.ReferenceReadiness;
 
 /// <summary>What the Reference Readiness Score is computed from.</summary>
 public sealed record ReadinessInputs(

@@ -1,4 +1,6 @@
-namespace PylonPortal.Analytics.Scoring;
+using PylonPortal.Analytics.Scoring;
+
+namespace PylonPortal.Analytics.Marts.ReferenceReadiness;
 
 /// <summary>
 /// What the Customer Health Score is computed from: one org at one as-of date. <see cref="AvgCsat30d"/> is
