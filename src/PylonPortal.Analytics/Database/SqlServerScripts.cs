@@ -93,7 +93,7 @@ public static class SqlServerScripts
         await EventStaging.StageAsync(ctx, step, since);
 
         connection.Section = "daily marts: incremental (the touched keys and orgs)";
-        await OrgDailyActivityModel.TouchEveryDateOfTouchedOrgsAsync(ctx);
+        await IncrementalRules.EveryDateOfTouchedOrgsAsync(db);
         await OrgDailyActivityModel.BuildEventDailyAsync(ctx, step);
         await OrgDailyActivityModel.BuildUserDailyAsync(ctx, step);
         await OrgDailyActivityModel.BuildAsync(ctx, step);

@@ -53,10 +53,7 @@ internal static class CalendarModel
         var db = ctx.Db;
         var old = db.GetTable<IntOrgSpine>();
         var spine = Spine(db, calendar.First);
-        await StagingSql.TouchOrgsAsync(db,
-            spine.Where(n => !old.Any(o => o.OrgId == n.OrgId && o.StartDate == n.StartDate)).Select(n => (string?)n.OrgId), "spine");
-        await StagingSql.TouchOrgsAsync(db,
-            old.Where(o => !spine.Any(n => n.OrgId == o.OrgId)).Select(o => (string?)o.OrgId), "spine");
+        await IncrementalRules.SpineChangesTouchTheirOrgsAsync(db, spine);
         step.RowsDeleted = await old.DeleteAsync();
         step.RowsWritten = await spine.InsertAsync(old, s => s);
     }

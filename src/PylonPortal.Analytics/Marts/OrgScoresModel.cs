@@ -41,50 +41,17 @@ internal static class OrgScoresModel
                 aiStep.RowsDeleted = await ai.DeleteAsync();
                 readinessStep.RowsDeleted = await readiness.DeleteAsync();
             }
-            await TouchAsync(db, EveryDateOfSpineOrgs(db, db.GetTable<IntOrgSpine>(), last));
+            await IncrementalRules.EveryAsOfDateAsync(db, db.GetTable<IntOrgSpine>(), last);
         }
         else
         {
-            await TouchChangedAsOfDatesAsync(db, calendar.OldLast.Value, last);
+            await IncrementalRules.ChangedAsOfDatesAsync(db, calendar.OldLast.Value, last);
             aiStep.RowsDeleted = await DeleteStaleAsync<AiAdoptionRow>(db, last);
             readinessStep.RowsDeleted = await DeleteStaleAsync<ReferenceReadinessRow>(db, last);
         }
 
         await ScoreTouchedAsOfDatesAsync(ctx, first, aiStep, readinessStep);
     }
-
-    private static IQueryable<TouchedAsOfRange> EveryDateOfSpineOrgs(DataConnection db, IQueryable<IntOrgSpine> orgs, DateOnly last) =>
-        orgs.Select(s => new TouchedAsOfRange { OrgId = s.OrgId, FromDate = s.StartDate, ToDate = last });
-
-    /// <summary>The as-of dates a change can reach (DESIGN section 1), as ranges per org.</summary>
-    private static async Task TouchChangedAsOfDatesAsync(DataConnection db, DateOnly previousLast, DateOnly last)
-    {
-        var spine = db.GetTable<IntOrgSpine>();
-
-        // The as-of dates whose 60-day window (W30 and P30) contains a recomputed activity date.
-        await TouchAsync(db,
-            from k in db.GetTable<TouchedDay>()
-            where spine.Any(s => s.OrgId == k.OrgId)
-            let to = SqlFunctions.AddDays(k.ActivityDate, Windows.BothDays - 1)
-            select new TouchedAsOfRange { OrgId = k.OrgId, FromDate = k.ActivityDate, ToDate = to < last ? to : last });
-
-        // Every date of an org whose users, issues, organization row or account changed, or that is new to the spine.
-        var touchedOrgs = db.GetTable<TouchedOrg>().Select(o => o.OrgId);
-        await TouchAsync(db, EveryDateOfSpineOrgs(db, spine.Where(s => touchedOrgs.Contains(s.OrgId)), last));
-
-        // The new as-of dates when the calendar grows.
-        var firstNew = previousLast.AddDays(1);
-        if (firstNew <= last)
-            await TouchAsync(db,
-                from s in spine
-                select new TouchedAsOfRange { OrgId = s.OrgId, FromDate = s.StartDate > firstNew ? s.StartDate : firstNew, ToDate = last });
-    }
-
-    private static Task<int> TouchAsync(DataConnection db, IQueryable<TouchedAsOfRange> ranges) =>
-        ranges.Distinct()
-            .Where(k => k.FromDate <= k.ToDate
-                        && !db.GetTable<TouchedAsOfRange>().Any(t => t.OrgId == k.OrgId && t.FromDate == k.FromDate && t.ToDate == k.ToDate))
-            .InsertAsync(db.GetTable<TouchedAsOfRange>(), k => k);
 
     /// <summary>
     /// Deletes the rows to recompute, the rows of touched orgs (their first date may have moved; orgs that left

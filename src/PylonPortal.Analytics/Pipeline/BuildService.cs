@@ -134,7 +134,7 @@ public sealed class BuildService(
         await ctx.StepAsync("stg_product_events", s => EventStaging.StageAsync(ctx, s, Since(RawTables.ProductEvents)));
         await ctx.StepAsync("int_org_account", s => OrgAccountModel.BuildAsync(ctx, s));
 
-        await OrgDailyActivityModel.TouchEveryDateOfTouchedOrgsAsync(ctx);
+        if (!ctx.FullRefresh) await IncrementalRules.EveryDateOfTouchedOrgsAsync(db);
         await ctx.StepAsync("int_org_event_daily", s => OrgDailyActivityModel.BuildEventDailyAsync(ctx, s));
         await ctx.StepAsync("int_org_user_daily", s => OrgDailyActivityModel.BuildUserDailyAsync(ctx, s));
         await ctx.StepAsync("fct_org_daily_activity", s => OrgDailyActivityModel.BuildAsync(ctx, s));

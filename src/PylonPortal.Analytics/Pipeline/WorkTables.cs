@@ -34,25 +34,6 @@ public sealed class TouchedOrg
     public string Source { get; set; } = "";
 }
 
-/// <summary>Why every date of an org is recomputed (DESIGN section 1).</summary>
-public static class TouchSources
-{
-    /// <summary>A user of the org changed, or moved in or out: its attribution and org_user_count change.</summary>
-    public const string Users = "users";
-
-    /// <summary>The org's own row changed: its name and created date.</summary>
-    public const string Organizations = "organizations";
-
-    /// <summary>A Salesforce account linked to it (before or after the change) changed.</summary>
-    public const string Accounts = "accounts";
-
-    /// <summary>An issue of the org changed; issues feed the derived marts only.</summary>
-    public const string Issues = "issues";
-
-    /// <summary>The org joined or left the spine, or its first as-of date moved.</summary>
-    public const string Spine = "spine";
-}
-
 /// <summary>
 /// work_touched_as_of: a range of as-of dates of one org that the derived marts recompute. Every reason a
 /// date is recomputed covers a range (DESIGN section 1): the 60 days after a recomputed activity date, every

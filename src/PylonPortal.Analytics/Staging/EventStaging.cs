@@ -53,18 +53,11 @@ internal static class EventStaging
         await DropNotNewerAsync<StgProductEvent, LoadProductEvent>(db, Uuid);
         await CountAsync<LoadProductEvent>(ctx, step);
 
-        // A re-extracted event changes the day it leaves as well as the day it lands on.
         var replaced = staged.Where(s => batch.Select(l => l.Uuid).Contains(s.Uuid));
-        await TouchDaysAsync(db,
-            from s in replaced
-            where s.OrgId != null
-            select new TouchedDay { OrgId = s.OrgId!, ActivityDate = s.ActivityDate!.Value });
+        await IncrementalRules.SupersededEventsTouchTheDayTheyLeaveAsync(db, replaced);
         await replaced.DeleteAsync();
         await batch.InsertAsync(staged, CopyOf<LoadProductEvent, StgProductEvent>());
-        await TouchDaysAsync(db,
-            from l in batch
-            where l.OrgId != null
-            select new TouchedDay { OrgId = l.OrgId!, ActivityDate = l.ActivityDate!.Value });
+        await IncrementalRules.NewEventsTouchTheDayTheyLandOnAsync(db, batch);
         await EmptyAsync<LoadProductEvent>(db);
     }
 
@@ -154,7 +147,7 @@ internal static class EventStaging
     {
         var db = ctx.Db;
         var changed = db.GetTable<LoadUser>().Select(l => (string?)l.Id);
-        var previousOrgs = db.GetTable<TouchedOrg>().Where(o => o.Source == TouchSources.Users).Select(o => (string?)o.OrgId);
+        var previousOrgs = IncrementalRules.OrgsWithChangedUsers(db);
         var users = db.GetTable<StgUser>();
         var events = db.GetTable<StgProductEvent>().Where(e => !e.IsSystem && e.RejectReason == null && changed.Contains(e.DistinctId));
         foreach (var moved in new[] { events.Where(e => previousOrgs.Contains(e.OrgId)), events.Where(e => e.OrgId == null) })

@@ -43,11 +43,7 @@ internal static class StagingModels
         await CountLoadedAsync<LoadUser>(db, step);
         await CountRejectedAsync<LoadUser>(ctx, step, nameof(LoadUser.Id));
 
-        // A user who moves changes every date of the org they left and the org they joined.
-        var staged = db.GetTable<StgUser>();
-        var loaded = db.GetTable<LoadUser>();
-        await TouchOrgsAsync(db, staged.Where(s => loaded.Select(l => l.Id).Contains(s.Id)).Select(s => s.OrganizationId), TouchSources.Users);
-        await TouchOrgsAsync(db, loaded.Where(l => l.RejectReason == null).Select(l => l.OrganizationId), TouchSources.Users);
+        await IncrementalRules.ChangedUsersTouchBothOrgsAsync(db);
         await ReplaceAsync<StgUser, LoadUser>(db, nameof(StgUser.Id));
         await EventStaging.FollowMovedUsersAsync(ctx);
         await EmptyAsync<LoadUser>(db);
@@ -78,7 +74,7 @@ internal static class StagingModels
         await DropNotNewerAsync<StgOrganization, LoadOrganization>(db, nameof(StgOrganization.Id));
         await CountLoadedAsync<LoadOrganization>(db, step);
         await CountRejectedAsync<LoadOrganization>(ctx, step, nameof(LoadOrganization.Id));
-        await TouchOrgsAsync(db, db.GetTable<LoadOrganization>().Select(l => (string?)l.Id), TouchSources.Organizations);
+        await IncrementalRules.ChangedOrganizationsTouchThemselvesAsync(db);
         await ReplaceAsync<StgOrganization, LoadOrganization>(db, nameof(StgOrganization.Id));
         await EmptyAsync<LoadOrganization>(db);
     }
@@ -126,11 +122,7 @@ internal static class StagingModels
         await CountLoadedAsync<LoadAccount>(db, step);
         await CountRejectedAsync<LoadAccount>(ctx, step, nameof(LoadAccount.Id));
 
-        // A changed account can change the chosen account of the org it was linked to and the one it links to now.
-        var staged = db.GetTable<StgAccount>();
-        var loaded = db.GetTable<LoadAccount>();
-        await TouchOrgsAsync(db, staged.Where(s => loaded.Select(l => l.Id).Contains(s.Id)).Select(s => s.PylonOrganizationId), TouchSources.Accounts);
-        await TouchOrgsAsync(db, loaded.Where(l => l.RejectReason == null).Select(l => l.PylonOrganizationId), TouchSources.Accounts);
+        await IncrementalRules.ChangedAccountsTouchBothOrgsAsync(db);
         await ReplaceAsync<StgAccount, LoadAccount>(db, nameof(StgAccount.Id));
         await EmptyAsync<LoadAccount>(db);
     }
@@ -169,10 +161,7 @@ internal static class StagingModels
         await CountLoadedAsync<LoadIssue>(db, step);
         await CountRejectedAsync<LoadIssue>(ctx, step, nameof(LoadIssue.Id));
 
-        var staged = db.GetTable<StgIssue>();
-        var loaded = db.GetTable<LoadIssue>();
-        await TouchOrgsAsync(db, staged.Where(s => loaded.Select(l => l.Id).Contains(s.Id)).Select(s => s.OrganizationId), TouchSources.Issues);
-        await TouchOrgsAsync(db, loaded.Where(l => l.RejectReason == null).Select(l => l.OrganizationId), TouchSources.Issues);
+        await IncrementalRules.ChangedIssuesTouchBothOrgsAsync(db);
         await ReplaceAsync<StgIssue, LoadIssue>(db, nameof(StgIssue.Id));
         await EmptyAsync<LoadIssue>(db);
     }

@@ -136,17 +136,6 @@ internal static class StagingSql
         step.RowsWithAirbyteChanges = await db.GetTable<TLoad>().LongCountAsync(l => l.HasAirbyteChanges);
     }
 
-    /// <summary>Records orgs whose every date must be recomputed.</summary>
-    public static Task<int> TouchOrgsAsync(DataConnection db, IQueryable<string?> orgIds, string source) =>
-        orgIds.Where(id => id != null).Distinct()
-            .InsertAsync(db.GetTable<TouchedOrg>(), id => new TouchedOrg { OrgId = id!, Source = source });
-
-    /// <summary>Records (org, activity_date) keys to recompute, once each.</summary>
-    public static Task<int> TouchDaysAsync(DataConnection db, IQueryable<TouchedDay> keys) =>
-        keys.Distinct()
-            .Where(k => !db.GetTable<TouchedDay>().Any(t => t.OrgId == k.OrgId && t.ActivityDate == k.ActivityDate))
-            .InsertAsync(db.GetTable<TouchedDay>(), k => k);
-
     /// <summary>Row <paramref name="candidate"/> supersedes <paramref name="current"/>: extracted later, or as late with a larger raw id.</summary>
     [ExpressionMethod(nameof(IsNewerExpression))]
     public static bool IsNewer(StagedRow candidate, StagedRow current) => throw new InvalidOperationException("Only valid inside a database query.");

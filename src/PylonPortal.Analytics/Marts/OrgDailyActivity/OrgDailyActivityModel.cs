@@ -15,28 +15,6 @@ namespace PylonPortal.Analytics.Marts.OrgDailyActivity;
 /// </summary>
 internal static class OrgDailyActivityModel
 {
-    /// <summary>Touched orgs whose daily rows change (issues only feed the derived marts).</summary>
-    private static IQueryable<TouchedOrg> OrgsTouchingDaily(BuildContext ctx) =>
-        ctx.Db.GetTable<TouchedOrg>().Where(o => o.Source != TouchSources.Issues);
-
-    /// <summary>
-    /// Adds every date of an org whose users, organization row or account changed: those it has staged now and
-    /// those it had in the marts, which may be gone (a full build has every date already).
-    /// </summary>
-    public static async Task TouchEveryDateOfTouchedOrgsAsync(BuildContext ctx)
-    {
-        if (ctx.FullRefresh) return;
-        var orgs = OrgsTouchingDaily(ctx).Select(o => (string?)o.OrgId);
-        await StagingSql.TouchDaysAsync(ctx.Db,
-            from e in ctx.Db.GetTable<StgProductEvent>()
-            where orgs.Contains(e.OrgId)
-            select new TouchedDay { OrgId = e.OrgId!, ActivityDate = e.ActivityDate!.Value });
-        await StagingSql.TouchDaysAsync(ctx.Db,
-            from d in ctx.Db.GetTable<OrgDailyActivityRow>()
-            where orgs.Contains(d.OrgId)
-            select new TouchedDay { OrgId = d.OrgId, ActivityDate = d.ActivityDate });
-    }
-
     /// <summary>
     /// The attributed staged events to aggregate: all of them on a full build (one ordered pass over the
     /// (org_id, activity_date, event) index), else those of the touched keys (index lookups), so an hourly run
@@ -55,7 +33,7 @@ internal static class OrgDailyActivityModel
         var rows = ctx.Db.GetTable<T>();
         if (ofTouchedOrgs)
         {
-            var orgs = OrgsTouchingDaily(ctx).Select(o => o.OrgId);
+            var orgs = IncrementalRules.OrgsTouchingDaily(ctx.Db).Select(o => o.OrgId);
             return rows.Where(d => orgs.Contains(Sql.Property<string>(d, nameof(TouchedDay.OrgId))));
         }
         var keys = ctx.Db.GetTable<TouchedDay>();
