@@ -23,6 +23,15 @@ public static class SqlFunctions
     public static bool Within(DateOnly? date, DateOnly anchor, int fromDays, int toDays) => throw ServerSideOnly();
 
     /// <summary>
+    /// <paramref name="date"/> is on or after <paramref name="anchor"/> plus <paramref name="days"/>. A predicate with the
+    /// column side bare: compared with a date expression, linq2db wraps both sides in date() on SQLite, and an
+    /// index then serves only the other bound (a year of history read for a day's window).
+    /// </summary>
+    [Sql.Expression(ProviderName.SQLite, "{0} >= date({1}, ({2}) || ' days')", ServerSideOnly = true, IsPredicate = true)]
+    [Sql.Expression(ProviderName.SqlServer, "{0} >= DATEADD(day, {2}, {1})", ServerSideOnly = true, IsPredicate = true)]
+    public static bool OnOrAfter(DateOnly? date, DateOnly anchor, int days) => throw ServerSideOnly();
+
+    /// <summary>
     /// Text compared ordinally. The portal's own columns carry a binary collation already; Airbyte's raw
     /// columns have the database default (usually case-insensitive), so reads of raw keys go through this.
     /// </summary>

@@ -87,7 +87,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
         var spans =
             (from s in (from r in ranges
                         join u in db.GetTable<IntOrgUserDaily>() on r.OrgId equals u.OrgId
-                        where u.ActivityDate >= SqlFunctions.AddDays(r.From, 1 - Windows.Days) && u.ActivityDate <= r.To
+                        where SqlFunctions.OnOrAfter(u.ActivityDate, r.From, 1 - Windows.Days) && u.ActivityDate <= r.To
                         let isAi = u.AiEventCount > 0
                         select new
                         {
@@ -122,7 +122,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
         var issueDays =
             (from r in ranges
              join i in db.GetTable<StgIssue>() on r.OrgId equals i.OrganizationId
-             where i.CreatedDate >= SqlFunctions.AddDays(r.From, 1 - Windows.Days) && i.CreatedDate <= r.To
+             where SqlFunctions.OnOrAfter(i.CreatedDate, r.From, 1 - Windows.Days) && i.CreatedDate <= r.To
              group i by new { r.OrgId, i.CreatedDate } into g
              select new
              {
@@ -137,7 +137,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
         // Every calendar day from 59 days before an org's first touched as-of date to its last: what its windows read.
         var dense =
             from r in ranges
-            from c in db.GetTable<IntCalendarDate>().Where(c => c.Date >= SqlFunctions.AddDays(r.From, 1 - Windows.BothDays) && c.Date <= r.To)
+            from c in db.GetTable<IntCalendarDate>().Where(c => SqlFunctions.OnOrAfter(c.Date, r.From, 1 - Windows.BothDays) && c.Date <= r.To)
             from d in db.GetTable<OrgDailyActivityRow>().Where(d => d.OrgId == r.OrgId && d.ActivityDate == c.Date).DefaultIfEmpty()
             from u in deltas.Where(u => u.OrgId == r.OrgId && u.Date == c.Date).DefaultIfEmpty()
             from i in issueDays.Where(i => i.OrgId == r.OrgId && i.Date == c.Date).DefaultIfEmpty()
