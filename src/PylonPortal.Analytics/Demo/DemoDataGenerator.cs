@@ -44,7 +44,7 @@ public sealed class DemoDataGenerator(PortalDbFactory databases, TimeProvider cl
         progress?.Report(string.Create(CultureInfo.InvariantCulture,
             $"demo data: {options.Orgs:N0} orgs x {options.Days:N0} days ending {window.Today:yyyy-MM-dd}, seed {options.Seed}"));
 
-        await using var context = databases.Create();
+        await using var context = databases.CreateForBuild(); // long writes: the build's command timeout on SQL Server
         await using var db = context.Sql();
         // SQL Server: SqlBulkCopy. SQLite has no bulk API (ProviderSpecific falls back to the same multi-row
         // INSERTs); 100 rows per statement measured fastest, in one transaction.

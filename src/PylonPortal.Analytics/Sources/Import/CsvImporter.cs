@@ -38,7 +38,7 @@ public sealed class CsvImporter(PortalDbFactory databases, TimeProvider clock)
         var now = clock.GetUtcNow();
         var rawIdPrefix = $"csv-{now.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}-";
 
-        await using var context = databases.Create();
+        await using var context = databases.CreateForBuild(); // long writes: the build's command timeout on SQL Server
         var entity = context.Model.FindEntityType(typeof(T))!;
         var columns = ImportColumn.Of(entity);
         using var csv = CsvRecords.Open(path);
