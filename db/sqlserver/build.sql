@@ -157,6 +157,16 @@ GO
 
 DELETE [t1]
 FROM
+	[marts].[int_segment_weekly_activity] [t1];
+GO
+
+DELETE [t1]
+FROM
+	[marts].[int_segment_event_daily] [t1];
+GO
+
+DELETE [t1]
+FROM
 	[pipeline].[int_org_spine] [t1];
 GO
 
@@ -1795,11 +1805,6 @@ WHERE
 	1 = 0;
 GO
 
-DELETE [t1]
-FROM
-	[marts].[int_segment_weekly_activity] [t1];
-GO
-
 INSERT INTO [marts].[int_segment_weekly_activity]
 (
 	[segment],
@@ -1860,11 +1865,6 @@ FROM
 GROUP BY
 	[g_3].[Segment_1],
 	[g_3].[Week];
-GO
-
-DELETE [t1]
-FROM
-	[marts].[int_segment_event_daily] [t1];
 GO
 
 INSERT INTO [marts].[int_segment_event_daily]

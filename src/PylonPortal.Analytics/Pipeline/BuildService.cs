@@ -168,6 +168,8 @@ public sealed class BuildService(
         await db.GetTable<IntOrgAccount>().DeleteAsync();
         await db.GetTable<IntOrgUserDaily>().DeleteAsync();
         await db.GetTable<IntOrgEventDaily>().DeleteAsync();
+        await db.GetTable<IntSegmentWeeklyActivity>().DeleteAsync();
+        await db.GetTable<IntSegmentEventDaily>().DeleteAsync();
         await db.GetTable<IntOrgSpine>().DeleteAsync();
         await db.GetTable<IntCalendarDate>().DeleteAsync();
         await db.GetTable<OrgDailyActivityRow>().DeleteAsync();

@@ -272,7 +272,10 @@ public sealed class TrendsQueryTests : IAsyncLifetime
         await using var context = _db.Factory.Create();
         await using var sql = context.Sql();
         var ctx = new BuildContext(sql, 0, DateTimeOffset.UnixEpoch, fullRefresh: true, new PipelineOptions(), new ScoringOptions(), NullBuildObserver.Instance);
-        await context.OrgEventDaily.ExecuteDeleteAsync(); // a full build clears it first
+        // A full build clears what it rebuilds first.
+        await context.OrgEventDaily.ExecuteDeleteAsync();
+        await context.SegmentWeeklyActivity.ExecuteDeleteAsync();
+        await context.SegmentEventDaily.ExecuteDeleteAsync();
         await OrgDailyActivityModel.BuildEventDailyAsync(ctx, new PipelineRunStep());
         await CalendarModel.BuildCalendarAsync(ctx, new PipelineRunStep());
         await TrendAggregatesModel.BuildWeeklyAsync(ctx, new PipelineRunStep());

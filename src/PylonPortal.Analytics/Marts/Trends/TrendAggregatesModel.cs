@@ -18,9 +18,7 @@ internal static class TrendAggregatesModel
         var db = ctx.Db;
         var table = db.GetTable<IntSegmentWeeklyActivity>();
         var days = db.GetTable<OrgDailyActivityRow>().AsQueryable();
-        if (ctx.FullRefresh)
-            step.RowsDeleted = await table.DeleteAsync();
-        else
+        if (!ctx.FullRefresh) // a full build has cleared it already
         {
             var weeks = db.GetTable<TouchedDay>().Select(t => SqlFunctions.WeekStart(t.ActivityDate)).Distinct();
             if (await weeks.Select(w => (DateOnly?)w).MinAsync() is not { } first) return;
@@ -74,9 +72,7 @@ internal static class TrendAggregatesModel
         var db = ctx.Db;
         var table = db.GetTable<IntSegmentEventDaily>();
         var events = db.GetTable<IntOrgEventDaily>().AsQueryable();
-        if (ctx.FullRefresh)
-            step.RowsDeleted = await table.DeleteAsync();
-        else
+        if (!ctx.FullRefresh) // a full build has cleared it already
         {
             var dates = db.GetTable<TouchedDay>().Select(t => t.ActivityDate).Distinct();
             if (await dates.Select(d => (DateOnly?)d).MinAsync() is not { } first) return;
