@@ -5643,55 +5643,38 @@ AS
 	GROUP BY
 		[g_1].[org_id]
 ),
-[user_spans]
+[user_days]
 (
-	[IsAi],
 	[OrgId],
-	[Start_1],
-	[End_1],
-	[AiEnd]
+	[ActivityDate],
+	[Kind],
+	[UserId]
 )
 AS
 (
 	SELECT
-		[t2].[IsAi],
-		[t2].[OrgId],
-		[t2].[Start_1],
-		IIF([t2].[Next_1] < [t2].[expires], [t2].[Next_1], [t2].[expires]),
-		IIF([t2].[NextOfKind] < [t2].[expires], [t2].[NextOfKind], [t2].[expires])
+		[u].[org_id],
+		[u].[activity_date],
+		CAST(0 AS Int),
+		[u].[user_id]
 	FROM
-		(
-			SELECT
-				[s_1].[IsAi],
-				[s_1].[OrgId],
-				[s_1].[Start_1],
-				[s_1].[Next_1],
-				DATEADD(day, 30, [s_1].[Start_1]) as [expires],
-				[s_1].[NextOfKind]
-			FROM
-				(
-					SELECT
-						IIF([s].[isAi] = 1, 1, 0) as [IsAi],
-						[s].[OrgId],
-						[s].[ActivityDate] as [Start_1],
-						LEAD([s].[ActivityDate]) OVER (PARTITION BY [s].[OrgId], [s].[UserId] ORDER BY [s].[ActivityDate]) as [Next_1],
-						LEAD([s].[ActivityDate]) OVER (PARTITION BY [s].[OrgId], [s].[UserId], [s].[isAi] ORDER BY [s].[ActivityDate]) as [NextOfKind]
-					FROM
-						(
-							SELECT
-								IIF([u].[ai_event_count] > 0, 1, 0) as [isAi],
-								[u].[org_id] as [OrgId],
-								[u].[activity_date] as [ActivityDate],
-								[u].[user_id] as [UserId]
-							FROM
-								[org_ranges] [t1]
-									INNER JOIN [marts].[int_org_user_daily] [u] ON [t1].[OrgId] = [u].[org_id]
-							WHERE
-								[u].[activity_date] >= DATEADD(day, -29, [t1].[From_1]) AND
-								[u].[activity_date] <= [t1].[To_1]
-						) [s]
-				) [s_1]
-		) [t2]
+		[org_ranges] [t1]
+			INNER JOIN [marts].[int_org_user_daily] [u] ON [t1].[OrgId] = [u].[org_id]
+	WHERE
+		[u].[activity_date] >= DATEADD(day, -29, [t1].[From_1]) AND
+		[u].[activity_date] <= [t1].[To_1]
+	UNION ALL
+	SELECT
+		[u_1].[org_id],
+		[u_1].[activity_date],
+		CAST(1 AS Int),
+		[u_1].[user_id]
+	FROM
+		[org_ranges] [t2]
+			INNER JOIN [marts].[int_org_user_daily] [u_1] ON [t2].[OrgId] = [u_1].[org_id]
+	WHERE
+		[u_1].[activity_date] >= DATEADD(day, -29, [t2].[From_1]) AND
+		[u_1].[activity_date] <= [t2].[To_1] AND [u_1].[ai_event_count] > 0
 ),
 [issue_days]
 (
@@ -5734,53 +5717,59 @@ AS
 		[g_4].[OrgId],
 		[g_4].[Date_1],
 		SUM(CAST([g_4].[c1] AS BigInt)),
-		SUM(CAST([g_4].[IsAi] AS BigInt))
+		SUM(CAST([g_4].[Kind] AS BigInt))
 	FROM
 		(
 			SELECT
 				[g_3].[OrgId],
-				[g_3].[Start_1] as [Date_1],
-				CAST(1 AS Int) as [c1],
-				[g_3].[IsAi]
+				[g_3].[ActivityDate] as [Date_1],
+				1 - [g_3].[Kind] as [c1],
+				[g_3].[Kind]
 			FROM
-				[user_spans] [g_3]
+				[user_days] [g_3]
 			UNION ALL
 			SELECT
 				[t3].[OrgId],
-				[t3].[End_1] as [Date_1],
-				CAST(-1 AS Int) as [c1],
-				CAST(0 AS Int) as [IsAi]
+				IIF([t3].[Next_1] < [t3].[expires], [t3].[Next_1], [t3].[expires]) as [Date_1],
+				[t3].[Kind] - 1 as [c1],
+				-[t3].[Kind] as [Kind]
 			FROM
-				[user_spans] [t3]
-			UNION ALL
-			SELECT
-				[t4].[OrgId],
-				[t4].[AiEnd] as [Date_1],
-				CAST(0 AS Int) as [c1],
-				CAST(-1 AS Int) as [IsAi]
-			FROM
-				[user_spans] [t4]
-			WHERE
-				[t4].[IsAi] = 1
+				(
+					SELECT
+						[s].[OrgId],
+						[s].[Next_1],
+						DATEADD(day, 30, [s].[Start_1]) as [expires],
+						[s].[Kind]
+					FROM
+						(
+							SELECT
+								[d].[OrgId],
+								LEAD([d].[ActivityDate]) OVER (PARTITION BY [d].[OrgId], [d].[UserId], [d].[Kind] ORDER BY [d].[ActivityDate]) as [Next_1],
+								[d].[ActivityDate] as [Start_1],
+								[d].[Kind]
+							FROM
+								[user_days] [d]
+						) [s]
+				) [t3]
 		) [g_4]
 	GROUP BY
 		[g_4].[OrgId],
 		[g_4].[Date_1]
 )
 SELECT
-	[t5].[OrgId],
-	[t5].[AsOfDate],
-	[t5].[Events30d],
-	[t5].[EventsPrev30d],
-	[t5].[AiEvents30d],
-	[t5].[ActiveDays30d],
-	[t5].[AiActiveDays30d],
-	[t5].[Users],
-	[t5].[AiUsers],
-	[t5].[Issues30d],
-	[t5].[UrgentIssues30d],
-	[t5].[CsatUnits30d],
-	[t5].[RatedIssues30d]
+	[t4].[OrgId],
+	[t4].[AsOfDate],
+	[t4].[Events30d],
+	[t4].[EventsPrev30d],
+	[t4].[AiEvents30d],
+	[t4].[ActiveDays30d],
+	[t4].[AiActiveDays30d],
+	[t4].[Users],
+	[t4].[AiUsers],
+	[t4].[Issues30d],
+	[t4].[UrgentIssues30d],
+	[t4].[CsatUnits30d],
+	[t4].[RatedIssues30d]
 FROM
 	(
 		SELECT
@@ -5802,12 +5791,12 @@ FROM
 				SELECT
 					[x].[OrgId],
 					[c_1].[date] as [Date_1],
-					SUM(IIF([d].[org_id] IS NOT NULL, CAST([d].[total_event_count] AS BigInt), 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Events_1],
-					SUM(IIF([d].[org_id] IS NOT NULL, CAST([d].[ai_events] AS BigInt), 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiEvents],
-					SUM(IIF([d].[org_id] IS NOT NULL, 1, 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Active],
-					SUM(IIF([d].[org_id] IS NOT NULL AND [d].[ai_events] > 0, 1, 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiActive],
-					SUM(COALESCE([u_1].[Users], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Users],
-					SUM(COALESCE([u_1].[AiUsers], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiUsers],
+					SUM(IIF([d_1].[org_id] IS NOT NULL, CAST([d_1].[total_event_count] AS BigInt), 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Events_1],
+					SUM(IIF([d_1].[org_id] IS NOT NULL, CAST([d_1].[ai_events] AS BigInt), 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiEvents],
+					SUM(IIF([d_1].[org_id] IS NOT NULL, 1, 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Active],
+					SUM(IIF([d_1].[org_id] IS NOT NULL AND [d_1].[ai_events] > 0, 1, 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiActive],
+					SUM(COALESCE([u_2].[Users], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Users],
+					SUM(COALESCE([u_2].[AiUsers], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [AiUsers],
 					SUM(COALESCE([i_1].[Issues], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Issues],
 					SUM(COALESCE([i_1].[Urgent], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [Urgent],
 					SUM(COALESCE([i_1].[CsatUnits], 0)) OVER (PARTITION BY [x].[OrgId] ORDER BY [c_1].[date]) as [CsatUnits],
@@ -5815,25 +5804,25 @@ FROM
 				FROM
 					[org_ranges] [x]
 						INNER JOIN [pipeline].[int_calendar] [c_1] ON [c_1].[date] >= DATEADD(day, -59, [x].[From_1]) AND [c_1].[date] <= [x].[To_1]
-						LEFT JOIN [marts].[fct_org_daily_activity] [d] ON [d].[org_id] = [x].[OrgId] AND [d].[activity_date] = [c_1].[date]
-						LEFT JOIN [user_deltas] [u_1] ON [u_1].[OrgId] = [x].[OrgId] AND [u_1].[Date_1] = [c_1].[date]
+						LEFT JOIN [marts].[fct_org_daily_activity] [d_1] ON [d_1].[org_id] = [x].[OrgId] AND [d_1].[activity_date] = [c_1].[date]
+						LEFT JOIN [user_deltas] [u_2] ON [u_2].[OrgId] = [x].[OrgId] AND [u_2].[Date_1] = [c_1].[date]
 						LEFT JOIN [issue_days] [i_1] ON [i_1].[OrgId] = [x].[OrgId] AND [i_1].[Date_1] = [c_1].[date]
 			) [x_1]
-	) [t5]
-		INNER JOIN [pipeline].[int_org_spine] [s_2] ON [t5].[OrgId] = [s_2].[org_id]
+	) [t4]
+		INNER JOIN [pipeline].[int_org_spine] [s_1] ON [t4].[OrgId] = [s_1].[org_id]
 WHERE
-	[t5].[AsOfDate] >= [s_2].[start_date] AND EXISTS(
+	[t4].[AsOfDate] >= [s_1].[start_date] AND EXISTS(
 		SELECT
 			*
 		FROM
 			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[t].[org_id] = [t5].[OrgId] AND [t5].[AsOfDate] >= [t].[from_date] AND
-			[t5].[AsOfDate] <= [t].[to_date]
+			[t].[org_id] = [t4].[OrgId] AND [t4].[AsOfDate] >= [t].[from_date] AND
+			[t4].[AsOfDate] <= [t].[to_date]
 	)
 ORDER BY
-	[t5].[OrgId],
-	[t5].[AsOfDate];
+	[t4].[OrgId],
+	[t4].[AsOfDate];
 GO
 
 DECLARE @firstOrgP NVarChar(4000);

@@ -48,6 +48,17 @@ public static class SqlFunctions
     public static bool InRange(string? text, string first, string last) => throw ServerSideOnly();
 
     /// <summary>
+    /// The key of a join's driving side, a small set such as a slice of orgs. On SQLite a unary + stops the planner
+    /// from indexing this side and scanning the big table instead, a plan it picks to save a sort for a window
+    /// function, reading a year of rows for a day's window (https://sqlite.org/optoverview.html, "Disqualifying WHERE
+    /// clause terms using unary-+").
+    /// SQL Server's optimizer needs no such hint.
+    /// </summary>
+    [Sql.Expression(ProviderName.SQLite, "+{0}", ServerSideOnly = true)]
+    [Sql.Expression(ProviderName.SqlServer, "{0}", ServerSideOnly = true)]
+    public static string DrivingKey(string key) => throw ServerSideOnly();
+
+    /// <summary>
     /// <c>_airbyte_meta.changes</c> has an element (Airbyte nulled or truncated a field), whatever the whitespace
     /// (<c>[\n]</c> is empty); meta that is not a JSON object or array counts too (nothing says the row is whole), and never fails the build.
     /// SQL Server: the column is TEXT, which JSON functions do not take, so it is cast to NVARCHAR(MAX) first

@@ -81,34 +81,35 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
         group r by r.OrgId into g
         select new OrgRange { OrgId = g.Key, From = g.Min(r => r.FromDate), To = g.Max(r => r.ToDate) };
 
-    /// <summary>+1 where a user's (or AI user's) presence in W30 starts, -1 where it ends, summed per org and day.</summary>
+    /// <summary>
+    /// +1 where a user's (or AI user's) presence in W30 starts, -1 where it ends, summed per org and day. A user's AI
+    /// days are a second series of that user (kind 1), so one LEAD over both series finds the next day of each day's
+    /// kind, and the LEAD runs once: SQLite may inline a CTE that is used more than once, and SQL Server expands one at
+    /// every reference, so spans read for starts, ends and AI ends were computed three times.
+    /// </summary>
     private IQueryable<DayDelta> UserDeltas(IQueryable<OrgRange> ranges)
     {
-        var spans =
-            (from s in (from r in ranges
-                        join u in db.GetTable<IntOrgUserDaily>() on r.OrgId equals u.OrgId
-                        where SqlFunctions.OnOrAfter(u.ActivityDate, r.From, 1 - Windows.Days) && u.ActivityDate <= r.To
-                        let isAi = u.AiEventCount > 0
-                        select new
-                        {
-                            u.OrgId,
-                            Start = u.ActivityDate,
-                            IsAi = isAi ? 1 : 0,
-                            // The user's next active day, and (on an AI day) the next AI day.
-                            Next = Sql.Window.Lead((DateOnly?)u.ActivityDate, f => f.PartitionBy(u.OrgId, u.UserId).OrderBy(u.ActivityDate)),
-                            NextOfKind = Sql.Window.Lead((DateOnly?)u.ActivityDate, f => f.PartitionBy(u.OrgId, u.UserId, isAi).OrderBy(u.ActivityDate)),
-                        }).AsSubQuery()
-             let expires = SqlFunctions.AddDays(s.Start, Windows.Days)
-             select new
-             {
-                 s.OrgId, s.Start, s.IsAi,
-                 End = s.Next != null && s.Next < expires ? s.Next.Value : expires,
-                 AiEnd = s.NextOfKind != null && s.NextOfKind < expires ? s.NextOfKind.Value : expires,
-             }).AsCte("user_spans");
+        var userDays =
+            from r in ranges
+            join u in db.GetTable<IntOrgUserDaily>() on SqlFunctions.DrivingKey(r.OrgId) equals u.OrgId
+            where SqlFunctions.OnOrAfter(u.ActivityDate, r.From, 1 - Windows.Days) && u.ActivityDate <= r.To
+            select u;
+        var days =
+            userDays.Select(u => new { u.OrgId, u.UserId, u.ActivityDate, Kind = 0 })
+                .Concat(userDays.Where(u => u.AiEventCount > 0).Select(u => new { u.OrgId, u.UserId, u.ActivityDate, Kind = 1 }))
+                .AsCte("user_days");
+        var ends =
+            from s in (from d in days
+                       select new
+                       {
+                           d.OrgId, d.Kind, Start = d.ActivityDate,
+                           Next = Sql.Window.Lead((DateOnly?)d.ActivityDate, f => f.PartitionBy(d.OrgId, d.UserId, d.Kind).OrderBy(d.ActivityDate)),
+                       }).AsSubQuery()
+            let expires = SqlFunctions.AddDays(s.Start, Windows.Days)
+            select new { s.OrgId, s.Kind, Date = s.Next != null && s.Next < expires ? s.Next.Value : expires };
         var deltas =
-            spans.Select(s => new { s.OrgId, Date = s.Start, Users = 1, AiUsers = s.IsAi })
-                .Concat(spans.Select(s => new { s.OrgId, Date = s.End, Users = -1, AiUsers = 0 }))
-                .Concat(spans.Where(s => s.IsAi == 1).Select(s => new { s.OrgId, Date = s.AiEnd, Users = 0, AiUsers = -1 }));
+            days.Select(d => new { d.OrgId, Date = d.ActivityDate, Users = 1 - d.Kind, AiUsers = d.Kind })
+                .Concat(ends.Select(e => new { e.OrgId, e.Date, Users = e.Kind - 1, AiUsers = -e.Kind }));
         return
             from d in deltas
             group d by new { d.OrgId, d.Date } into g
