@@ -7,7 +7,9 @@ namespace PylonPortal.Analytics.Database;
 /// <summary>
 /// Writes rows computed in .NET (the scored marts) inside the build's transaction, the fastest way each
 /// engine offers: SQL Server's bulk copy (one stream rather than thousands of compiled multi-row INSERTs),
-/// and on SQLite, which has no bulk protocol, one prepared INSERT executed per row.
+/// and on SQLite, which has no bulk protocol, one prepared INSERT executed per row, synchronously: SQLite has no
+/// asynchronous I/O, so Microsoft.Data.Sqlite runs the async methods synchronously and only adds a task per row
+/// (https://learn.microsoft.com/dotnet/standard/data/sqlite/async).
 /// </summary>
 public static class BulkInsert
 {
@@ -41,7 +43,7 @@ public static class BulkInsert
             ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Count; i++)
                 parameters[i].Value = columns[i].GetProviderValue(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            command.ExecuteNonQuery();
         }
         return rows.Count;
     }

@@ -273,14 +273,18 @@ public sealed class BuildService(
             .UpdateAsync(ct);
     }
 
-    /// <summary>PYLON_TRACE_SQL=1: every statement's time and text on stderr, to find where a build spends it.</summary>
+    /// <summary>
+    /// PYLON_TRACE_SQL=1: every statement's time, when it ended (seconds into the build, so gaps show time spent
+    /// outside the database) and its text on stderr, to find where a build spends it.
+    /// </summary>
     private static void TraceStatements(DataConnection db)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 #pragma warning disable CS0618 // the per-connection switch: DataOptions tracing would trace every connection
         db.OnTraceConnection = info =>
         {
             if (info.TraceInfoStep is LinqToDB.Data.TraceInfoStep.Completed or LinqToDB.Data.TraceInfoStep.AfterExecute && info.ExecutionTime is { } time)
-                Console.Error.WriteLine($"[sql {time.TotalSeconds,7:0.000} s] {info.SqlText?.Replace('\n', ' ').Replace('\t', ' ')}");
+                Console.Error.WriteLine($"[sql {time.TotalSeconds,7:0.000} s, ended at {clock.Elapsed.TotalSeconds,7:0.000} s] {info.SqlText?.Replace('\n', ' ').Replace('\t', ' ')}");
         };
         db.TraceSwitchConnection = new System.Diagnostics.TraceSwitch("pylon", "sql", "Info");
 #pragma warning restore CS0618
