@@ -178,6 +178,19 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_compares_the_hourly_run_with_the_day_alone_by_medians_of_interleaved_rounds()
+    {
+        var bench = await Pylon.RunAsync("bench", "--events", "3000", "--days", "20", "--rounds", "2");
+
+        Assert.True(bench.ExitCode == 0, bench.Output + bench.Error);
+        Assert.Matches(@"one day built alone +\d+\.\d s +12 orgs x 1 day; median of 2", bench.Output);
+        Assert.Matches(@"incremental / day alone +\d+\.\d\d", bench.Output);
+        // Two rounds, each with the day alone, the year and the quarter.
+        Assert.Matches(@"rounds \(day, year, quarter\) +(\d+\.\d \d+\.\d \d+\.\d( \| )?){2} ", bench.Output);
+        Assert.Equal(2, (await Pylon.RunAsync("bench", "--rounds", "0")).ExitCode);
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_with_code_2()
     {
         Assert.Equal(2, (await Pylon.RunAsync("build", "--no-such-option")).ExitCode);
