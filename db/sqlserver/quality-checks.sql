@@ -573,28 +573,33 @@ SELECT
 FROM
 	(
 		SELECT
-			[g_1].[org_id]
+			[r].[org_id]
 		FROM
-			[marts].[fct_customer_ai_adoption_30d] [g_1]
-		WHERE
-			[g_1].[org_id] IN (
+			(
 				SELECT
-					[r].[org_id]
+					[g_1].[org_id] as [Key_1],
+					MIN([g_1].[from_date]) as [From_1],
+					MAX([g_1].[to_date]) as [To_1]
 				FROM
-					[pipeline].[work_touched_as_of] [r]
-			) AND
+					[pipeline].[work_touched_as_of] [g_1]
+				GROUP BY
+					[g_1].[org_id]
+			) [g_2]
+				INNER JOIN [marts].[fct_customer_ai_adoption_30d] [r] ON [g_2].[Key_1] = [r].[org_id]
+		WHERE
+			[r].[as_of_date] >= [g_2].[From_1] AND [r].[as_of_date] <= [g_2].[To_1] AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [r_1]
+					[pipeline].[work_touched_as_of] [t]
 				WHERE
-					[r_1].[org_id] = [g_1].[org_id] AND [g_1].[as_of_date] >= [r_1].[from_date] AND
-					[g_1].[as_of_date] <= [r_1].[to_date]
+					[t].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [t].[from_date] AND
+					[r].[as_of_date] <= [t].[to_date]
 			)
 		GROUP BY
-			[g_1].[org_id],
-			[g_1].[as_of_date]
+			[r].[org_id],
+			[r].[as_of_date]
 		HAVING
 			COUNT(*) > 1
 	) [t1];
@@ -605,7 +610,13 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[marts].[fct_customer_ai_adoption_30d] [r]
+	(
+		SELECT DISTINCT
+			[g_1].[org_id] as [Key_1]
+		FROM
+			[pipeline].[work_touched_as_of] [g_1]
+	) [t1]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [r] ON [t1].[Key_1] = [r].[org_id]
 WHERE
 	1 = 0;
 GO
@@ -615,22 +626,28 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[marts].[fct_customer_ai_adoption_30d] [r]
-WHERE
-	[r].[org_id] IN (
+	(
 		SELECT
-			[r_1].[org_id]
+			[g_1].[org_id] as [Key_1],
+			MIN([g_1].[from_date]) as [From_1],
+			MAX([g_1].[to_date]) as [To_1]
 		FROM
-			[pipeline].[work_touched_as_of] [r_1]
-	) AND
+			[pipeline].[work_touched_as_of] [g_1]
+		GROUP BY
+			[g_1].[org_id]
+	) [t1]
+		INNER JOIN [marts].[fct_customer_ai_adoption_30d] [r] ON [t1].[Key_1] = [r].[org_id]
+WHERE
+	[r].[as_of_date] >= [t1].[From_1] AND
+	[r].[as_of_date] <= [t1].[To_1] AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[work_touched_as_of] [r_2]
+			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[r_2].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [r_2].[from_date] AND
-			[r].[as_of_date] <= [r_2].[to_date]
+			[t].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [t].[from_date] AND
+			[r].[as_of_date] <= [t].[to_date]
 	) AND
 	([r].[ai_event_share] < 0 OR [r].[ai_event_share] > 1 OR [r].[ai_user_share] < 0 OR [r].[ai_user_share] > 1 OR [r].[frequency_score] < 0 OR [r].[frequency_score] > 100 OR [r].[intensity_score] < 0 OR [r].[intensity_score] > 100 OR [r].[breadth_score] < 0 OR [r].[breadth_score] > 100 OR [r].[effective_ai_adoption_score] < 0 OR [r].[effective_ai_adoption_score] > 100 OR [r].[total_events_30d] < 0 OR [r].[ai_events_30d] > [r].[total_events_30d] OR [r].[ai_users_30d] > [r].[active_users_30d]);
 GO
@@ -642,24 +659,30 @@ SELECT
 FROM
 	(
 		SELECT DISTINCT
-			[id].[org_id] as [OrgId]
+			[r].[org_id] as [OrgId]
 		FROM
-			[marts].[fct_customer_ai_adoption_30d] [id]
-		WHERE
-			[id].[org_id] IN (
+			(
 				SELECT
-					[r].[org_id]
+					[g_1].[org_id] as [Key_1],
+					MIN([g_1].[from_date]) as [From_1],
+					MAX([g_1].[to_date]) as [To_1]
 				FROM
-					[pipeline].[work_touched_as_of] [r]
-			) AND
+					[pipeline].[work_touched_as_of] [g_1]
+				GROUP BY
+					[g_1].[org_id]
+			) [id]
+				INNER JOIN [marts].[fct_customer_ai_adoption_30d] [r] ON [id].[Key_1] = [r].[org_id]
+		WHERE
+			[r].[as_of_date] >= [id].[From_1] AND
+			[r].[as_of_date] <= [id].[To_1] AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [r_1]
+					[pipeline].[work_touched_as_of] [t]
 				WHERE
-					[r_1].[org_id] = [id].[org_id] AND [id].[as_of_date] >= [r_1].[from_date] AND
-					[id].[as_of_date] <= [r_1].[to_date]
+					[t].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [t].[from_date] AND
+					[r].[as_of_date] <= [t].[to_date]
 			) AND
 			NOT EXISTS(
 				SELECT
@@ -667,7 +690,7 @@ FROM
 				FROM
 					[pipeline].[int_org_spine] [s]
 				WHERE
-					[s].[org_id] = [id].[org_id]
+					[s].[org_id] = [r].[org_id]
 			)
 	) [t1];
 GO
@@ -695,28 +718,33 @@ SELECT
 FROM
 	(
 		SELECT
-			[g_1].[org_id]
+			[r].[org_id]
 		FROM
-			[marts].[fct_reference_readiness_30d] [g_1]
-		WHERE
-			[g_1].[org_id] IN (
+			(
 				SELECT
-					[r].[org_id]
+					[g_1].[org_id] as [Key_1],
+					MIN([g_1].[from_date]) as [From_1],
+					MAX([g_1].[to_date]) as [To_1]
 				FROM
-					[pipeline].[work_touched_as_of] [r]
-			) AND
+					[pipeline].[work_touched_as_of] [g_1]
+				GROUP BY
+					[g_1].[org_id]
+			) [g_2]
+				INNER JOIN [marts].[fct_reference_readiness_30d] [r] ON [g_2].[Key_1] = [r].[org_id]
+		WHERE
+			[r].[as_of_date] >= [g_2].[From_1] AND [r].[as_of_date] <= [g_2].[To_1] AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [r_1]
+					[pipeline].[work_touched_as_of] [t]
 				WHERE
-					[r_1].[org_id] = [g_1].[org_id] AND [g_1].[as_of_date] >= [r_1].[from_date] AND
-					[g_1].[as_of_date] <= [r_1].[to_date]
+					[t].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [t].[from_date] AND
+					[r].[as_of_date] <= [t].[to_date]
 			)
 		GROUP BY
-			[g_1].[org_id],
-			[g_1].[as_of_date]
+			[r].[org_id],
+			[r].[as_of_date]
 		HAVING
 			COUNT(*) > 1
 	) [t1];
@@ -727,7 +755,13 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[marts].[fct_reference_readiness_30d] [r]
+	(
+		SELECT DISTINCT
+			[g_1].[org_id] as [Key_1]
+		FROM
+			[pipeline].[work_touched_as_of] [g_1]
+	) [t1]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [r] ON [t1].[Key_1] = [r].[org_id]
 WHERE
 	1 = 0;
 GO
@@ -737,22 +771,28 @@ GO
 SELECT
 	COUNT(*)
 FROM
-	[marts].[fct_reference_readiness_30d] [r]
-WHERE
-	[r].[org_id] IN (
+	(
 		SELECT
-			[r_1].[org_id]
+			[g_1].[org_id] as [Key_1],
+			MIN([g_1].[from_date]) as [From_1],
+			MAX([g_1].[to_date]) as [To_1]
 		FROM
-			[pipeline].[work_touched_as_of] [r_1]
-	) AND
+			[pipeline].[work_touched_as_of] [g_1]
+		GROUP BY
+			[g_1].[org_id]
+	) [t1]
+		INNER JOIN [marts].[fct_reference_readiness_30d] [r] ON [t1].[Key_1] = [r].[org_id]
+WHERE
+	[r].[as_of_date] >= [t1].[From_1] AND
+	[r].[as_of_date] <= [t1].[To_1] AND
 	EXISTS(
 		SELECT
 			*
 		FROM
-			[pipeline].[work_touched_as_of] [r_2]
+			[pipeline].[work_touched_as_of] [t]
 		WHERE
-			[r_2].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [r_2].[from_date] AND
-			[r].[as_of_date] <= [r_2].[to_date]
+			[t].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [t].[from_date] AND
+			[r].[as_of_date] <= [t].[to_date]
 	) AND
 	([r].[trend_score] < 0 OR [r].[trend_score] > 100 OR [r].[usage_score] < 0 OR [r].[usage_score] > 100 OR [r].[engagement_score] < 0 OR [r].[engagement_score] > 100 OR [r].[sentiment_score] < 0 OR [r].[sentiment_score] > 100 OR [r].[support_score] < 0 OR [r].[support_score] > 100 OR [r].[renewal_score] < 0 OR [r].[renewal_score] > 100 OR [r].[health_score] < 0 OR [r].[health_score] > 100 OR [r].[size_score] < 0 OR [r].[size_score] > 100 OR [r].[tenure_score] < 0 OR [r].[tenure_score] > 100 OR [r].[reference_readiness_score] < 0 OR [r].[reference_readiness_score] > 100 OR [r].[events_30d] < 0 OR [r].[events_prev_30d] < 0 OR [r].[issues_30d] < 0 OR [r].[urgent_issues_30d] > [r].[issues_30d]);
 GO
@@ -764,24 +804,30 @@ SELECT
 FROM
 	(
 		SELECT DISTINCT
-			[id].[org_id] as [OrgId]
+			[r].[org_id] as [OrgId]
 		FROM
-			[marts].[fct_reference_readiness_30d] [id]
-		WHERE
-			[id].[org_id] IN (
+			(
 				SELECT
-					[r].[org_id]
+					[g_1].[org_id] as [Key_1],
+					MIN([g_1].[from_date]) as [From_1],
+					MAX([g_1].[to_date]) as [To_1]
 				FROM
-					[pipeline].[work_touched_as_of] [r]
-			) AND
+					[pipeline].[work_touched_as_of] [g_1]
+				GROUP BY
+					[g_1].[org_id]
+			) [id]
+				INNER JOIN [marts].[fct_reference_readiness_30d] [r] ON [id].[Key_1] = [r].[org_id]
+		WHERE
+			[r].[as_of_date] >= [id].[From_1] AND
+			[r].[as_of_date] <= [id].[To_1] AND
 			EXISTS(
 				SELECT
 					*
 				FROM
-					[pipeline].[work_touched_as_of] [r_1]
+					[pipeline].[work_touched_as_of] [t]
 				WHERE
-					[r_1].[org_id] = [id].[org_id] AND [id].[as_of_date] >= [r_1].[from_date] AND
-					[id].[as_of_date] <= [r_1].[to_date]
+					[t].[org_id] = [r].[org_id] AND [r].[as_of_date] >= [t].[from_date] AND
+					[r].[as_of_date] <= [t].[to_date]
 			) AND
 			NOT EXISTS(
 				SELECT
@@ -789,7 +835,7 @@ FROM
 				FROM
 					[pipeline].[int_org_spine] [s]
 				WHERE
-					[s].[org_id] = [id].[org_id]
+					[s].[org_id] = [r].[org_id]
 			)
 	) [t1];
 GO

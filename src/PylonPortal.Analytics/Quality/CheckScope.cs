@@ -1,5 +1,6 @@
 using LinqToDB;
 using LinqToDB.Data;
+using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
@@ -28,7 +29,20 @@ public sealed record CheckScope(DataConnection Db, bool RowsWrittenOnly)
         ? Db.GetTable<StgProductEvent>().Where(e => e.OrgId != null && TouchedDay.Includes(Db.GetTable<TouchedDay>(), e.OrgId, e.ActivityDate))
         : Db.GetTable<StgProductEvent>().Where(e => e.OrgId != null);
 
-    public IQueryable<T> AsOfRows<T>() where T : OrgAsOfRow => RowsWrittenOnly
-        ? Db.GetTable<T>().Where(r => TouchedAsOfRange.Includes(Db.GetTable<TouchedAsOfRange>(), r.OrgId, r.AsOfDate))
-        : Db.GetTable<T>();
+    /// <summary>
+    /// The as-of rows in scope. Written ones are read per touched org between its first and last touched date (an
+    /// index range each, where "org in the touched orgs" read every date of a touched org), then tested against
+    /// the ranges themselves; one span per org, so no row comes twice.
+    /// </summary>
+    public IQueryable<T> AsOfRows<T>() where T : OrgAsOfRow
+    {
+        if (!RowsWrittenOnly) return Db.GetTable<T>();
+        var ranges = Db.GetTable<TouchedAsOfRange>();
+        return
+            from span in (from t in ranges group t by t.OrgId into g select new { OrgId = g.Key, From = g.Min(t => t.FromDate), To = g.Max(t => t.ToDate) })
+            join r in Db.GetTable<T>() on SqlFunctions.DrivingKey(span.OrgId) equals r.OrgId
+            where r.AsOfDate >= span.From && r.AsOfDate <= span.To
+                  && ranges.Any(t => t.OrgId == r.OrgId && r.AsOfDate >= t.FromDate && r.AsOfDate <= t.ToDate)
+            select r;
+    }
 }

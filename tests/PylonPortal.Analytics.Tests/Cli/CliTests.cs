@@ -186,7 +186,7 @@ public class CliTests : IDisposable
         Assert.Matches(@"one day built alone +\d+\.\d s +12 orgs x 1 day; median of 2", bench.Output);
         Assert.Matches(@"incremental / day alone +\d+\.\d\d", bench.Output);
         // Two rounds, each with the day alone, the year and the quarter.
-        Assert.Matches(@"rounds \(day, year, quarter\) +(\d+\.\d \d+\.\d \d+\.\d( \| )?){2} ", bench.Output);
+        Assert.Matches(@"rounds \(day, year, quarter\) +(\d+\.\d \d+\.\d \d+\.\d( \| )?){2} s, in the order run", bench.Output);
         Assert.Equal(2, (await Pylon.RunAsync("bench", "--rounds", "0")).ExitCode);
     }
 
