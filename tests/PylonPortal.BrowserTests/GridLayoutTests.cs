@@ -13,6 +13,7 @@ public class GridLayoutTests(BrowserPortal portal)
 {
     [Theory]
     [InlineData("references")]
+    [InlineData("health")]
     public async Task At_1440_px_every_segment_shows_in_full_and_the_filters_and_Export_stay_on_one_line(string grid)
     {
         var page = await portal.SignedInPageAsync("Casey CSM", "CS");
