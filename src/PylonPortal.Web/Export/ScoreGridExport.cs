@@ -9,7 +9,8 @@ namespace PylonPortal.Web.Export;
 /// antiforgery token, carrying the names of the page's URL; every row matching the page's filters, in its
 /// sort order, streamed from the database into the response. Like the grid, each row starts with the org
 /// and ends with its owner: org_id, org_name, salesforce_account_name, account_segment, the page's own
-/// columns, owner_email, as_of_date.
+/// columns, owner_email, as_of_date. org_name is the name the page shows ("Unnamed org …" for an org with
+/// neither a name nor an account; org_id has its id).
 /// </summary>
 internal static class ScoreGridExport
 {
@@ -36,7 +37,7 @@ internal static class ScoreGridExport
                 await csv.HeaderAsync([.. First, .. columns, .. Last], ct);
                 await foreach (var row in rows(db, request, ct))
                 {
-                    csv.Text(row.OrgId).Text(row.Org).Text(row.AccountName).Text(row.Segment);
+                    csv.Text(row.OrgId).Text(row.DisplayName).Text(row.AccountName).Text(row.Segment);
                     write(csv, row);
                     csv.Text(row.Owner).Date(asOf);
                     await csv.EndRowAsync(ct);

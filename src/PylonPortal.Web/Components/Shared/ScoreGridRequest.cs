@@ -96,8 +96,11 @@ public abstract record ScoreRow
 {
     public required string OrgId { get; init; }
 
-    /// <summary>The org's name, else its Salesforce account name, else its id.</summary>
-    public required string Org { get; init; }
+    /// <summary>
+    /// The org's name, else its Salesforce account name; null for an org with neither (<see cref="OrgNames"/>), so that
+    /// sorting by it puts such orgs last, as other missing values.
+    /// </summary>
+    public string? Org { get; init; }
 
     public string? AccountName { get; init; }
     public string? Segment { get; init; }
@@ -105,6 +108,9 @@ public abstract record ScoreRow
     public decimal Health { get; init; }
     public required string Band { get; init; }
     public string? Owner { get; init; }
+
+    /// <summary>What the grid and the export call the org: <see cref="Org"/>, or "Unnamed org" and the start of its id.</summary>
+    public string DisplayName => OrgNames.Display(Org, AccountName, OrgId);
 }
 
 /// <summary>The values a score grid's select filters offer at a date (a grid without an industry filter leaves it empty).</summary>

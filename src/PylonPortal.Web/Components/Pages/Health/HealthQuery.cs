@@ -114,7 +114,7 @@ public static class HealthQuery
                select new HealthRow
                {
                    OrgId = r.OrgId,
-                   Org = r.OrgName ?? r.SalesforceAccountName ?? r.OrgId,
+                   Org = r.OrgName ?? r.SalesforceAccountName,
                    AccountName = r.SalesforceAccountName,
                    Segment = r.AccountSegment,
                    Arr = r.CurrentArr,

@@ -97,7 +97,7 @@ public static class ReferencesQuery
         select new ReferenceRow
         {
             OrgId = r.OrgId,
-            Org = r.OrgName ?? r.SalesforceAccountName ?? r.OrgId,
+            Org = r.OrgName ?? r.SalesforceAccountName,
             AccountName = r.SalesforceAccountName,
             Segment = r.AccountSegment,
             Industry = r.Industry,
