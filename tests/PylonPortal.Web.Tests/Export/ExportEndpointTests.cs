@@ -68,6 +68,22 @@ public class ExportEndpointTests(PortalAppFactory portal)
     }
 
     [Theory]
+    [InlineData("/export/health.csv")]
+    [InlineData("/export/references.csv")]
+    public async Task An_org_without_a_name_is_exported_under_the_name_the_page_shows_beside_its_id(string path)
+    {
+        var client = await portal.SignedInClientAsync("CS");
+        var token = await AntiforgeryTokenAsync(client, "/health");
+
+        var records = await ExportAsync(client, path, token, ("all", "true"), ("min", "0"));
+
+        // The demo data sends system events for two org ids Pylon's organizations table does not have.
+        var (_, unnamed) = await ExpectedAsync(r => r.OrgName == null && r.SalesforceAccountName == null);
+        Assert.NotEmpty(unnamed);
+        Assert.All(unnamed, id => Assert.Equal($"Unnamed org {id[..8]}", records.Single(r => r["org_id"] == id)["org_name"]));
+    }
+
+    [Theory]
     [InlineData("/export/health.csv", "date", "0001-01-01", "There are no scores for 0001-01-01 (field 'date'); scores exist from ")]
     [InlineData("/export/references.csv", "date", "9999-12-31", "There are no scores for 9999-12-31 (field 'date')")]
     [InlineData("/export/health.csv", "date", "yesterday", "The field 'date' must be a date as yyyy-MM-dd (was 'yesterday').")]

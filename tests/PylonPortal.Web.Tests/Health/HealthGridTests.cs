@@ -80,6 +80,19 @@ public sealed class HealthGridTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_org_column_shared_by_the_score_grids_sorts_by_name_in_the_database()
+    {
+        var cut = Open("/health");
+        cut.WaitForAssertion(() => Assert.Equal(25, Shown(cut).Count), Wait);
+
+        SortBy(cut, "Org");
+
+        cut.WaitForAssertion(() => Assert.Equal(Expected(Rows.OrderBy(r => r.OrgName, StringComparer.Ordinal)).Take(25), Shown(cut)), Wait);
+        Assert.Contains("sort=org", Navigation.Uri);
+        Assert.Contains("mud-direction-asc", Header(cut, "Org").InnerHtml);
+    }
+
+    [Fact]
     public void The_next_page_is_the_next_rows_of_the_same_order()
     {
         var cut = Open("/health");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Pipeline;
 using PylonPortal.Web.Components.Pages.Pipeline;
 using PylonPortal.Web.Pipeline;
@@ -25,6 +26,7 @@ public sealed class PipelinePageTests : IAsyncLifetime
     private ScratchDatabase _db = null!;
     private ServiceProvider _quartz = null!;
     private IScheduler _scheduler = null!;
+    private PortalDbFactory? _settingsDatabase;
 
     public async Task InitializeAsync()
     {
@@ -49,6 +51,8 @@ public sealed class PipelinePageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(new AlertOptions { DigestSchedule = "0 0 7 * * ?", WebhookUrl = "https://hooks.example.com/x" });
         _ctx.Services.AddSingleton(_progress);
         _ctx.Services.AddSingleton(new BuildScheduler(schedulers, clock));
+        // Resolved at the first render: a test may point it at an offline SQL Server first.
+        _ctx.Services.AddSingleton(_ => new ReadCommittedSnapshotWarning(_settingsDatabase ?? _db.Factory));
         _ctx.AddAuthorization().SetAuthorized("Alex Admin");
         // As on a connected circuit (the buttons wait for interactivity).
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -60,6 +64,31 @@ public sealed class PipelinePageTests : IAsyncLifetime
         await _scheduler.Shutdown();
         await _quartz.DisposeAsync();
         await _db.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void On_SQL_Server_the_page_warns_once_per_load_when_READ_COMMITTED_SNAPSHOT_is_off(bool on, bool warned)
+    {
+        // The offline connection answers the sys.databases read with one row whose boolean is SampleBoolean.
+        var connection = new OfflineSqlServerConnection { AnswerWithSampleRow = true, SampleBoolean = on };
+        _settingsDatabase = new PortalDbFactory(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, () => connection);
+
+        var page = RenderPage();
+        page.Render();
+
+        Assert.Equal(warned, page.FindAll("#read-committed-snapshot-off").Count == 1);
+        if (warned) Assert.Equal(SqlServerSettings.ReadCommittedSnapshotOff, Text(page, "#read-committed-snapshot-off"));
+        Assert.Single(connection.Statements, s => s.Sql.Contains("is_read_committed_snapshot_on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void On_SQLite_there_is_no_READ_COMMITTED_SNAPSHOT_warning()
+    {
+        var page = RenderPage();
+
+        Assert.Empty(page.FindAll("#read-committed-snapshot-off"));
     }
 
     [Fact]

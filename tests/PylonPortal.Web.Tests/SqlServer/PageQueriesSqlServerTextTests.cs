@@ -43,7 +43,7 @@ public class PageQueriesSqlServerTextTests
             };
             await HealthQuery.PageAsync(db, filtered);
             await foreach (var _ in HealthQuery.AllAsync(db, filtered)) { }
-            await HealthQuery.SegmentsAsync(db, Date);
+            await HealthQuery.ChoicesAsync(db, Date);
         },
         ["references"] = async db =>
         {

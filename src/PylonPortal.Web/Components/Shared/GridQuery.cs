@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Marts.ReferenceReadiness;
 
 namespace PylonPortal.Web.Components.Shared;
 
@@ -20,27 +21,35 @@ public static class GridQuery
     public const string LikeEscape = "\\";
 
     /// <summary>
-    /// Orders by one column, rows without a value last in either direction (a missing ARR or change is
-    /// never the "top" of a list), then by a unique key so that consecutive pages neither overlap nor skip.
+    /// Orders by the row property a grid column is named after, rows without a value last in either direction
+    /// (a missing ARR or change is never the "top" of a list), then by org id so that consecutive pages neither
+    /// overlap nor skip. The columns are enums whose names are the properties (<c>HealthColumn.Arr</c> sorts <c>Arr</c>).
     /// </summary>
-    public static IQueryable<T> OrderByColumn<T, TKey>(this IQueryable<T> rows, Expression<Func<T, TKey>> column, bool descending,
-        Expression<Func<T, string>> uniqueKey)
+    public static IQueryable<T> OrderByColumn<T, TColumn>(this IQueryable<T> rows, TColumn column, bool descending)
+        where T : ScoreRow where TColumn : struct, Enum
     {
-        IOrderedQueryable<T>? ordered = null;
-        if (default(TKey) is null)
+        var row = Expression.Parameter(typeof(T), "r");
+        var value = Expression.Property(row, column.ToString());
+        var ordered = rows;
+        var first = true;
+        void ThenBy(Expression key, bool desc)
         {
-            var isMissing = Expression.Lambda<Func<T, bool>>(
-                Expression.Equal(column.Body, Expression.Constant(null, column.Body.Type)), column.Parameters);
-            ordered = rows.OrderBy(isMissing);
+            var method = (first, desc) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            ordered = ordered.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method, [typeof(T), key.Type],
+                ordered.Expression, Expression.Quote(Expression.Lambda(key, row))));
+            first = false;
         }
-        ordered = (ordered, descending) switch
-        {
-            (null, false) => rows.OrderBy(column),
-            (null, true) => rows.OrderByDescending(column),
-            (_, false) => ordered.ThenBy(column),
-            (_, true) => ordered.ThenByDescending(column),
-        };
-        return ordered.ThenBy(uniqueKey);
+        if (!value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null)
+            ThenBy(Expression.Equal(value, Expression.Constant(null, value.Type)), desc: false);
+        ThenBy(value, descending);
+        ThenBy(Expression.Property(row, nameof(ScoreRow.OrgId)), desc: false);
+        return ordered;
     }
 
     /// <summary>The rows of one page (0-based) of an ordered query.</summary>
@@ -49,6 +58,17 @@ public static class GridQuery
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         return await ordered.Skip(Math.Max(0, page) * size).Take(size).ToListAsync(ct);
     }
+
+    /// <summary>The score rows at the as-of date, in the segment when one is asked for: where both score grids' filters start.</summary>
+    public static IQueryable<ReferenceReadinessRow> ScoresAt(PortalDbContext db, DateOnly asOf, string? segment = null)
+    {
+        var rows = db.ReferenceReadiness.AsNoTracking().Where(r => r.AsOfDate == asOf);
+        return string.IsNullOrWhiteSpace(segment) ? rows : rows.Where(r => r.AccountSegment == segment);
+    }
+
+    /// <summary>The distinct values of a column, sorted and without null: what a select filter offers.</summary>
+    public static Task<List<string>> ValuesAsync(IQueryable<string?> values, CancellationToken ct) =>
+        values.Where(v => v != null).Select(v => v!).Distinct().OrderBy(v => v).ToListAsync(ct);
 
     /// <summary>
     /// One page of a score grid at the as-of date (the latest when null): the filtered rows counted (no join is

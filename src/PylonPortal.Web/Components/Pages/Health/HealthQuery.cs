@@ -6,7 +6,7 @@ using PylonPortal.Web.Components.Shared;
 namespace PylonPortal.Web.Components.Pages.Health;
 
 /// <summary>
-/// The health grid's sortable columns; each is named after the <see cref="HealthRow"/> property it sorts.
+/// The health grid's sortable columns; each is named after the <see cref="HealthRow"/> property it sorts (<see cref="GridQuery.OrderByColumn"/> sorts by that name).
 /// Segment, trend and sentiment are in the rows (and the export) but not columns of their own: the grid stays readable.
 /// </summary>
 public enum HealthColumn
@@ -23,16 +23,11 @@ public enum HealthColumn
     Owner,
 }
 
-/// <summary>What the health grid and its export ask for: filters, one sort column, a page (0-based).</summary>
-public sealed record HealthRequest
+/// <summary>What the health grid and its export ask for: the shared date, segment, sort and page, and the health filters.</summary>
+/// <remarks>Worst health first by default: the accounts that need a call today.</remarks>
+public sealed record HealthRequest() : ScoreGridRequest<HealthRequest, HealthColumn>(HealthColumn.Health, descending: false)
 {
-    public const int DefaultPageSize = 25;
-
-    /// <summary>The as-of date; the latest in the mart when null.</summary>
-    public DateOnly? AsOf { get; init; }
-
     public string? Band { get; init; }
-    public string? Segment { get; init; }
 
     /// <summary>Only accounts with at least this ARR (an org without ARR never qualifies).</summary>
     public double? MinArr { get; init; }
@@ -45,28 +40,11 @@ public sealed record HealthRequest
 
     /// <summary>Part of the org or Salesforce account name, or the exact org id.</summary>
     public string? Search { get; init; }
-
-    /// <summary>Worst health first by default: the accounts that need a call today.</summary>
-    public HealthColumn SortBy { get; init; } = HealthColumn.Health;
-
-    public bool Descending { get; init; }
-    public int Page { get; init; }
-    public int PageSize { get; init; } = DefaultPageSize;
 }
 
 /// <summary>One org's health at the as-of date, with its change against 30 days earlier (null when it had no score then).</summary>
-public sealed record HealthRow
+public sealed record HealthRow : ScoreRow
 {
-    public required string OrgId { get; init; }
-
-    /// <summary>The org's name, else its Salesforce account name, else its id.</summary>
-    public required string Org { get; init; }
-
-    public string? AccountName { get; init; }
-    public string? Segment { get; init; }
-    public double? Arr { get; init; }
-    public decimal Health { get; init; }
-    public required string Band { get; init; }
     public decimal? Change { get; init; }
     public decimal Usage { get; init; }
     public decimal Engagement { get; init; }
@@ -76,7 +54,6 @@ public sealed record HealthRow
     public decimal Sentiment { get; init; }
     public int? DaysToRenewal { get; init; }
     public DateOnly? RenewalDate { get; init; }
-    public string? Owner { get; init; }
 }
 
 /// <summary>
@@ -95,21 +72,18 @@ public static class HealthQuery
         GridQuery.AllScoreRowsAsync(db, request.AsOf, asOf => Query(db, request, asOf), ct);
 
     /// <summary>The segments present at the date, for the filter.</summary>
-    public static Task<List<string>> SegmentsAsync(PortalDbContext db, DateOnly asOf, CancellationToken ct = default) =>
-        db.ReferenceReadiness.Where(r => r.AsOfDate == asOf && r.AccountSegment != null)
-            .Select(r => r.AccountSegment!).Distinct().OrderBy(s => s).ToListAsync(ct);
+    public static async Task<FilterChoices> ChoicesAsync(PortalDbContext db, DateOnly asOf, CancellationToken ct = default) =>
+        new(await GridQuery.ValuesAsync(GridQuery.ScoresAt(db, asOf).Select(r => r.AccountSegment), ct), Industries: []);
 
     /// <summary>The matching rows at the date with their change, in the requested order: one SQL query, not yet paged.</summary>
     internal static IQueryable<HealthRow> Query(PortalDbContext db, HealthRequest request, DateOnly asOf) =>
-        Sorted(WithChange(db, Filtered(db, request, asOf), asOf), request);
+        WithChange(db, Filtered(db, request, asOf), asOf).OrderByColumn(request.SortBy, request.Descending);
 
     private static IQueryable<ReferenceReadinessRow> Filtered(PortalDbContext db, HealthRequest request, DateOnly asOf)
     {
-        var rows = db.ReferenceReadiness.AsNoTracking().Where(r => r.AsOfDate == asOf);
+        var rows = GridQuery.ScoresAt(db, asOf, request.Segment);
         if (!string.IsNullOrWhiteSpace(request.Band))
             rows = rows.Where(r => r.HealthBand == request.Band);
-        if (!string.IsNullOrWhiteSpace(request.Segment))
-            rows = rows.Where(r => r.AccountSegment == request.Segment);
         if (request.MinArr is { } minArr)
             rows = rows.Where(r => r.CurrentArr >= minArr);
         if (request.MyAccounts)
@@ -140,7 +114,7 @@ public static class HealthQuery
                select new HealthRow
                {
                    OrgId = r.OrgId,
-                   Org = r.OrgName ?? r.SalesforceAccountName ?? r.OrgId,
+                   Org = r.OrgName ?? r.SalesforceAccountName,
                    AccountName = r.SalesforceAccountName,
                    Segment = r.AccountSegment,
                    Arr = r.CurrentArr,
@@ -157,23 +131,5 @@ public static class HealthQuery
                    RenewalDate = r.RenewalDate,
                    Owner = r.OwnerEmail,
                };
-    }
-
-    private static IQueryable<HealthRow> Sorted(IQueryable<HealthRow> rows, HealthRequest request)
-    {
-        var desc = request.Descending;
-        return request.SortBy switch
-        {
-            HealthColumn.Org => rows.OrderByColumn(r => r.Org, desc, r => r.OrgId),
-            HealthColumn.Arr => rows.OrderByColumn(r => r.Arr, desc, r => r.OrgId),
-            HealthColumn.Change => rows.OrderByColumn(r => r.Change, desc, r => r.OrgId),
-            HealthColumn.Usage => rows.OrderByColumn(r => r.Usage, desc, r => r.OrgId),
-            HealthColumn.Engagement => rows.OrderByColumn(r => r.Engagement, desc, r => r.OrgId),
-            HealthColumn.Support => rows.OrderByColumn(r => r.Support, desc, r => r.OrgId),
-            HealthColumn.Renewal => rows.OrderByColumn(r => r.Renewal, desc, r => r.OrgId),
-            HealthColumn.DaysToRenewal => rows.OrderByColumn(r => r.DaysToRenewal, desc, r => r.OrgId),
-            HealthColumn.Owner => rows.OrderByColumn(r => r.Owner, desc, r => r.OrgId),
-            _ => rows.OrderByColumn(r => r.Health, desc, r => r.OrgId),
-        };
     }
 }
