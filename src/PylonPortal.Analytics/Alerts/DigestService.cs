@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Marts;
 
 namespace PylonPortal.Analytics.Alerts;
 
@@ -145,7 +146,7 @@ public sealed class DigestService(PortalDbFactory databases, AlertOptions option
         sb.Append(markdown ? $"**{Plural(digest.Changes.Count, "change")} for {who}**" : $"{Plural(digest.Changes.Count, "change")} for {who}").Append('\n');
         foreach (var c in digest.Changes)
         {
-            var org = c.OrgName ?? c.OrgId;
+            var org = OrgNames.Display(c.OrgName, null, c.OrgId); // the name the portal shows, for an unnamed org too
             var link = string.IsNullOrWhiteSpace(options.PortalUrl) ? null : $"{options.PortalUrl.TrimEnd('/')}/orgs/{Uri.EscapeDataString(c.OrgId)}";
             sb.Append("\n- ")
                 .Append(markdown && link is not null ? $"[{org}]({link})" : org)

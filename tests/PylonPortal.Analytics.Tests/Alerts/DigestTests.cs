@@ -62,6 +62,17 @@ public sealed class DigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_org_without_a_name_is_called_what_the_portal_calls_it()
+    {
+        var unnamed = Change("4c1e9a27-0b5d-4f7e-9a61-2d8f3c5b7e10", "dana@example.com", ChangeKinds.HealthDrop, "80.0", "60.0", _db.Clock.GetUtcNow());
+        unnamed.OrgName = null;
+
+        var text = Digest(Options()).Text(new OwnerDigest("dana@example.com", [unnamed]), markdown: true);
+
+        Assert.Contains("[Unnamed org 4c1e9a27](https://portal.example.com/orgs/4c1e9a27-0b5d-4f7e-9a61-2d8f3c5b7e10)", text);
+    }
+
+    [Fact]
     public async Task A_failing_webhook_is_retried_and_a_sent_digest_is_not_sent_again()
     {
         using var hook = new WebhookListener(failFirst: 2);

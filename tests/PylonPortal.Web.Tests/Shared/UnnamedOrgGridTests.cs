@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PylonPortal.Analytics.Alerts;
+using PylonPortal.Analytics.Marts;
 using PylonPortal.Analytics.Scoring;
 using PylonPortal.Web.Components.Pages.Changes;
 using PylonPortal.Web.Components.Pages.Health;

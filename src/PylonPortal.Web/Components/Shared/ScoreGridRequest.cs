@@ -1,5 +1,6 @@
 using System.Globalization;
 using MudBlazor;
+using PylonPortal.Analytics.Marts;
 
 namespace PylonPortal.Web.Components.Shared;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Marts;
 using PylonPortal.Analytics.Scoring;
 
 using PylonPortal.Web.Components.Shared;

@@ -1,4 +1,4 @@
-namespace PylonPortal.Web.Components.Shared;
+namespace PylonPortal.Analytics.Marts;
 
 /// <summary>
 /// What the portal calls an org. An org can have no name: `org-X` events are attributed to X even when X is not
