@@ -59,13 +59,6 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
 {
     internal const long CsatUnit = 100_000_000; // csat_score is DECIMAL(38,8)
 
-    private sealed class OrgRange
-    {
-        public string OrgId { get; init; } = "";
-        public DateOnly From { get; init; }
-        public DateOnly To { get; init; }
-    }
-
     private sealed class DayDelta
     {
         public string OrgId { get; init; } = "";
@@ -75,11 +68,8 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     }
 
     /// <summary>Per org of the slice, the span of its touched as-of dates.</summary>
-    private IQueryable<OrgRange> Ranges() =>
-        from r in db.GetTable<TouchedAsOfRange>()
-        where SqlFunctions.InRange(r.OrgId, firstOrg, lastOrg)
-        group r by r.OrgId into g
-        select new OrgRange { OrgId = g.Key, From = g.Min(r => r.FromDate), To = g.Max(r => r.ToDate) };
+    private IQueryable<TouchedAsOfSpan> Ranges() =>
+        TouchedAsOfRange.SpansPerOrg(db.GetTable<TouchedAsOfRange>().Where(r => SqlFunctions.InRange(r.OrgId, firstOrg, lastOrg)));
 
     /// <summary>
     /// +1 where a user's (or AI user's) presence in W30 starts, -1 where it ends, summed per org and day. A user's AI
@@ -87,7 +77,7 @@ internal sealed class WindowMetrics(DataConnection db, string firstOrg, string l
     /// kind, and the LEAD runs once: SQLite may inline a CTE that is used more than once, and SQL Server expands one at
     /// every reference, so spans read for starts, ends and AI ends were computed three times.
     /// </summary>
-    private IQueryable<DayDelta> UserDeltas(IQueryable<OrgRange> ranges)
+    private IQueryable<DayDelta> UserDeltas(IQueryable<TouchedAsOfSpan> ranges)
     {
         var userDays =
             from r in ranges

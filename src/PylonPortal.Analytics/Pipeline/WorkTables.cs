@@ -52,6 +52,20 @@ public sealed class TouchedAsOfRange
     private static Expression<Func<IQueryable<TouchedAsOfRange>, string, DateOnly, bool>> IncludesExpression() => (ranges, orgId, asOfDate) =>
         ranges.Select(r => r.OrgId).Contains(orgId)
         && ranges.Any(r => r.OrgId == orgId && asOfDate >= r.FromDate && asOfDate <= r.ToDate);
+
+    /// <summary>Per org, one span from its first to its last touched as-of date: what a join driven by the touched orgs reads.</summary>
+    public static IQueryable<TouchedAsOfSpan> SpansPerOrg(IQueryable<TouchedAsOfRange> ranges) =>
+        from r in ranges
+        group r by r.OrgId into g
+        select new TouchedAsOfSpan { OrgId = g.Key, From = g.Min(r => r.FromDate), To = g.Max(r => r.ToDate) };
+}
+
+/// <summary>An org's touched as-of dates from the first to the last (<see cref="TouchedAsOfRange.SpansPerOrg"/>).</summary>
+public sealed class TouchedAsOfSpan
+{
+    public string OrgId { get; init; } = "";
+    public DateOnly From { get; init; }
+    public DateOnly To { get; init; }
 }
 
 internal sealed class WorkTablesConfiguration :

@@ -39,7 +39,7 @@ public sealed record CheckScope(DataConnection Db, bool RowsWrittenOnly)
         if (!RowsWrittenOnly) return Db.GetTable<T>();
         var ranges = Db.GetTable<TouchedAsOfRange>();
         return
-            from span in (from t in ranges group t by t.OrgId into g select new { OrgId = g.Key, From = g.Min(t => t.FromDate), To = g.Max(t => t.ToDate) })
+            from span in TouchedAsOfRange.SpansPerOrg(ranges)
             join r in Db.GetTable<T>() on SqlFunctions.DrivingKey(span.OrgId) equals r.OrgId
             where r.AsOfDate >= span.From && r.AsOfDate <= span.To
                   && ranges.Any(t => t.OrgId == r.OrgId && r.AsOfDate >= t.FromDate && r.AsOfDate <= t.ToDate)
