@@ -1629,8 +1629,16 @@ SELECT
 	[t2].[users],
 	[t2].[EventTypes],
 	[t2].[categories],
-	[t2].[Event],
-	[t2].[EventCount],
+	(
+		SELECT
+			MIN([e].[event])
+		FROM
+			[marts].[int_org_event_daily] [e]
+		WHERE
+			[e].[org_id] = [t2].[OrgId] AND [e].[activity_date] = [t2].[ActivityDate] AND
+			[e].[event_count] = [t2].[TopEventCount]
+	),
+	[t2].[TopEventCount],
 	IIF([t2].[users] = 0, 0, CAST(CAST(((200 * [t2].[UserEvents] + [t2].[users]) / (2 * [t2].[users])) AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))),
 	[t2].[Issue],
 	[t2].[Ai],
@@ -1648,7 +1656,7 @@ SELECT
 FROM
 	(
 		SELECT
-			[t].[EventCount],
+			[t1].[TopEventCount],
 			Coalesce([u].[Users], 0) as [users],
 			[t1].[UserEvents],
 			IIF([t1].[Ai] > 0, 1, 0) + IIF([t1].[Frontend] > 0, 1, 0) + IIF([t1].[Issue] > 0, 1, 0) + IIF([t1].[Kb] > 0, 1, 0) as [categories],
@@ -1666,7 +1674,6 @@ FROM
 			[t1].[ActivityDate],
 			[t1].[Total],
 			[t1].[EventTypes],
-			[t].[Event],
 			[account].[account_name] as [AccountName],
 			[account].[industry] as [Industry],
 			[account].[segment] as [Segment_1],
@@ -1682,6 +1689,7 @@ FROM
 					SUM(IIF([g_1].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
 					SUM(IIF([g_1].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
 					SUM(IIF([g_1].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
+					MAX([g_1].[event_count]) as [TopEventCount],
 					SUM([g_1].[user_event_count]) as [UserEvents]
 				FROM
 					[marts].[int_org_event_daily] [g_1]
@@ -1689,16 +1697,6 @@ FROM
 					[g_1].[org_id],
 					[g_1].[activity_date]
 			) [t1]
-				INNER JOIN (
-					SELECT
-						ROW_NUMBER() OVER (PARTITION BY [e].[org_id], [e].[activity_date] ORDER BY [e].[event_count] DESC, [e].[event]) as [Rank],
-						[e].[org_id] as [OrgId],
-						[e].[activity_date] as [ActivityDate],
-						[e].[event] as [Event],
-						[e].[event_count] as [EventCount]
-					FROM
-						[marts].[int_org_event_daily] [e]
-				) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
 				LEFT JOIN (
 					SELECT
 						[g_2].[org_id] as [OrgId],
@@ -1712,8 +1710,6 @@ FROM
 				) [u] ON [u].[OrgId] = [t1].[OrgId] AND [u].[ActivityDate] = [t1].[ActivityDate]
 				LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
 				LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
-		WHERE
-			[t].[Rank] = 1
 	) [t2];
 GO
 
@@ -5195,8 +5191,16 @@ SELECT
 	[t2].[users],
 	[t2].[EventTypes],
 	[t2].[categories],
-	[t2].[Event],
-	[t2].[EventCount],
+	(
+		SELECT
+			MIN([e].[event])
+		FROM
+			[marts].[int_org_event_daily] [e]
+		WHERE
+			[e].[org_id] = [t2].[OrgId] AND [e].[activity_date] = [t2].[ActivityDate] AND
+			[e].[event_count] = [t2].[TopEventCount]
+	),
+	[t2].[TopEventCount],
 	IIF([t2].[users] = 0, 0, CAST(CAST(((200 * [t2].[UserEvents] + [t2].[users]) / (2 * [t2].[users])) AS DECIMAL(18,2)) / 100 AS DECIMAL(18,2))),
 	[t2].[Issue],
 	[t2].[Ai],
@@ -5214,7 +5218,7 @@ SELECT
 FROM
 	(
 		SELECT
-			[t].[EventCount],
+			[t1].[TopEventCount],
 			Coalesce([u].[Users], 0) as [users],
 			[t1].[UserEvents],
 			IIF([t1].[Ai] > 0, 1, 0) + IIF([t1].[Frontend] > 0, 1, 0) + IIF([t1].[Issue] > 0, 1, 0) + IIF([t1].[Kb] > 0, 1, 0) as [categories],
@@ -5232,7 +5236,6 @@ FROM
 			[t1].[ActivityDate],
 			[t1].[Total],
 			[t1].[EventTypes],
-			[t].[Event],
 			[account].[account_name] as [AccountName],
 			[account].[industry] as [Industry],
 			[account].[segment] as [Segment_1],
@@ -5248,6 +5251,7 @@ FROM
 					SUM(IIF([g_1].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
 					SUM(IIF([g_1].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
 					SUM(IIF([g_1].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
+					MAX([g_1].[event_count]) as [TopEventCount],
 					SUM([g_1].[user_event_count]) as [UserEvents]
 				FROM
 					[marts].[int_org_event_daily] [g_1]
@@ -5276,23 +5280,21 @@ FROM
 					[g_1].[org_id],
 					[g_1].[activity_date]
 			) [t1]
-				INNER JOIN (
+				LEFT JOIN (
 					SELECT
-						ROW_NUMBER() OVER (PARTITION BY [e].[org_id], [e].[activity_date] ORDER BY [e].[event_count] DESC, [e].[event]) as [Rank],
-						[e].[org_id] as [OrgId],
-						[e].[activity_date] as [ActivityDate],
-						[e].[event] as [Event],
-						[e].[event_count] as [EventCount]
+						[g_2].[org_id] as [OrgId],
+						[g_2].[activity_date] as [ActivityDate],
+						COUNT(*) as [Users]
 					FROM
-						[marts].[int_org_event_daily] [e]
+						[marts].[int_org_user_daily] [g_2]
 					WHERE
-						[e].[org_id] IN (
+						[g_2].[org_id] IN (
 							SELECT
 								[k_4].[org_id]
 							FROM
 								[pipeline].[work_touched_days] [k_4]
 						) AND
-						[e].[activity_date] IN (
+						[g_2].[activity_date] IN (
 							SELECT
 								[k_5].[activity_date]
 							FROM
@@ -5304,36 +5306,7 @@ FROM
 							FROM
 								[pipeline].[work_touched_days] [k_6]
 							WHERE
-								[k_6].[org_id] = [e].[org_id] AND [k_6].[activity_date] = [e].[activity_date]
-						)
-				) [t] ON [t1].[OrgId] = [t].[OrgId] AND [t1].[ActivityDate] = [t].[ActivityDate]
-				LEFT JOIN (
-					SELECT
-						[g_2].[org_id] as [OrgId],
-						[g_2].[activity_date] as [ActivityDate],
-						COUNT(*) as [Users]
-					FROM
-						[marts].[int_org_user_daily] [g_2]
-					WHERE
-						[g_2].[org_id] IN (
-							SELECT
-								[k_7].[org_id]
-							FROM
-								[pipeline].[work_touched_days] [k_7]
-						) AND
-						[g_2].[activity_date] IN (
-							SELECT
-								[k_8].[activity_date]
-							FROM
-								[pipeline].[work_touched_days] [k_8]
-						) AND
-						EXISTS(
-							SELECT
-								*
-							FROM
-								[pipeline].[work_touched_days] [k_9]
-							WHERE
-								[k_9].[org_id] = [g_2].[org_id] AND [k_9].[activity_date] = [g_2].[activity_date]
+								[k_6].[org_id] = [g_2].[org_id] AND [k_6].[activity_date] = [g_2].[activity_date]
 						)
 					GROUP BY
 						[g_2].[org_id],
@@ -5341,8 +5314,6 @@ FROM
 				) [u] ON [u].[OrgId] = [t1].[OrgId] AND [u].[ActivityDate] = [t1].[ActivityDate]
 				LEFT JOIN [pipeline].[stg_pylon_organizations] [org] ON [org].[id] = [t1].[OrgId]
 				LEFT JOIN [pipeline].[int_org_account] [account] ON [account].[org_id] = [t1].[OrgId]
-		WHERE
-			[t].[Rank] = 1
 	) [t2];
 GO
 
