@@ -73,9 +73,6 @@ public static class PortalDatabase
     /// Creates the database (SQLite: the file and its folder) and applies pending migrations. Only writes when
     /// something is pending, so starting the CLI or the portal while a build holds the lock does not wait on it.
     /// </summary>
-    /// <summary>The page size of a database file the portal creates (SQLite ignores it on an existing file).</summary>
-    public const int SqlitePageSize = 16384;
-
     public static async Task MigrateAsync(PortalDbContext context, CancellationToken ct = default)
     {
         if (!context.IsSqlServer)
@@ -85,10 +82,6 @@ public static class PortalDatabase
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
         if (!(await context.Database.GetPendingMigrationsAsync(ct)).Any()) return;
-        if (!context.IsSqlServer)
-            // A property of the file, taken only before its first table: a build writes millions of rows in long
-            // sequential runs, and 16 KiB pages wrote them about a quarter faster than the default 4 KiB.
-            await context.Database.ExecuteSqlRawAsync($"PRAGMA page_size={SqlitePageSize};", ct);
         await context.Database.MigrateAsync(ct);
         if (!context.IsSqlServer)
             // WAL lets the portal read while a build writes; it is a property of the file, set once.
@@ -146,7 +139,7 @@ public static class PortalDatabase
     }
 
     /// <summary>
-    /// Per-connection SQLite settings for builds of millions of rows: a 256 MB page cache, and sorts that spill
+    /// Per-connection SQLite settings for builds of millions of rows: a 64 MB page cache, and sorts that spill
     /// to temporary files (not memory) so a build's memory stays flat however many events it sorts.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
