@@ -1,5 +1,6 @@
 using LinqToDB;
 using LinqToDB.Data;
+using LinqToDB.Mapping;
 using Microsoft.Data.Sqlite;
 
 namespace PylonPortal.Analytics.Database;
@@ -7,9 +8,9 @@ namespace PylonPortal.Analytics.Database;
 /// <summary>
 /// Writes rows computed in .NET (the scored marts) inside the build's transaction, the fastest way each
 /// engine offers: SQL Server's bulk copy (one stream rather than thousands of compiled multi-row INSERTs),
-/// and on SQLite, which has no bulk protocol, one prepared INSERT executed per row, synchronously: SQLite has no
-/// asynchronous I/O, so Microsoft.Data.Sqlite runs the async methods synchronously and only adds a task per row
-/// (https://learn.microsoft.com/dotnet/standard/data/sqlite/async).
+/// and on SQLite, which has no bulk protocol, one prepared INSERT executed per row on SQLite's own API
+/// (<see cref="SqliteStatement"/>), synchronously: SQLite has no asynchronous I/O, so Microsoft.Data.Sqlite runs
+/// the async methods synchronously and only adds a task per row (https://learn.microsoft.com/dotnet/standard/data/sqlite/async).
 /// </summary>
 public static class BulkInsert
 {
@@ -29,22 +30,36 @@ public static class BulkInsert
                 FireTriggers = true,
             }, rows, ct)).RowsCopied;
 
-        var entity = db.MappingSchema.GetEntityDescriptor(typeof(T));
-        var columns = entity.Columns.Where(c => !c.SkipOnInsert && !c.IsIdentity).ToList();
-        await using var command = sqlite.CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Transaction;
-        command.CommandText =
+        Sqlite(sqlite, db.MappingSchema.GetEntityDescriptor(typeof(T)), rows, ct);
+        return rows.Count;
+    }
+
+    private static void Sqlite<T>(SqliteConnection connection, EntityDescriptor entity, IReadOnlyCollection<T> rows, CancellationToken ct)
+    {
+        var columns = entity.Columns.Where(c => !c.SkipOnInsert && !c.IsIdentity).ToArray();
+        using var statement = new SqliteStatement(connection,
             $"INSERT INTO \"{entity.Name.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.ColumnName}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
-        command.Prepare();
+            $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = columns[i].GetProviderValue(row) ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            for (var i = 0; i < columns.Length; i++)
+            {
+                // The model's value converters have run: decimals are REAL, timestamps UTC text (ModelConventions).
+                var p = i + 1;
+                switch (columns[i].GetProviderValue(row!))
+                {
+                    case null: statement.BindNull(p); break;
+                    case string v: statement.Bind(p, v); break;
+                    case int v: statement.Bind(p, v); break;
+                    case long v: statement.Bind(p, v); break;
+                    case bool v: statement.Bind(p, v ? 1 : 0); break;
+                    case double v: statement.Bind(p, v); break;
+                    case DateOnly v: statement.Bind(p, v); break;
+                    case var v: throw new NotSupportedException($"{entity.Name.Name}.{columns[i].ColumnName}: no SQLite binding for {v.GetType().Name}.");
+                }
+            }
+            statement.Execute();
         }
-        return rows.Count;
     }
 }

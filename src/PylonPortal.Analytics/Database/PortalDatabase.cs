@@ -139,7 +139,7 @@ public static class PortalDatabase
     }
 
     /// <summary>
-    /// Per-connection SQLite settings for builds of millions of rows: a 64 MB page cache, and sorts that spill
+    /// Per-connection SQLite settings for builds of millions of rows: a 256 MB page cache, and sorts that spill
     /// to temporary files (not memory) so a build's memory stays flat however many events it sorts.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

@@ -89,24 +89,21 @@ internal static class OrgScoresModel
         var orgUsers = await metrics.OrgUserCountsAsync(ctx.Cancellation);
         aiStep.RowsRead += windows.Count;
         readinessStep.RowsRead += windows.Count;
-        var aiRows = new List<AiAdoptionRow>(InsertBatch);
-        var readinessRows = new List<ReferenceReadinessRow>(InsertBatch);
-        foreach (var window in windows)
+        // A batch at a time, so memory stays flat: its rows scored on every core (the scores are pure functions
+        // of the window), then written while SQLite, single-threaded, has the connection to itself.
+        for (var start = 0; start < windows.Count; start += InsertBatch)
         {
-            var (aiRow, readinessRow) = Score(ctx, firstActivityDate, window, profiles[window.OrgId], orgUsers.GetValueOrDefault(window.OrgId));
-            aiRows.Add(aiRow);
-            readinessRows.Add(readinessRow);
-            if (aiRows.Count == InsertBatch) await FlushAsync();
-        }
-        await FlushAsync();
-
-        async Task FlushAsync()
-        {
+            var count = Math.Min(InsertBatch, windows.Count - start);
+            var aiRows = new AiAdoptionRow[count];
+            var readinessRows = new ReferenceReadinessRow[count];
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = ctx.Cancellation }, i =>
+            {
+                var window = windows[start + i];
+                (aiRows[i], readinessRows[i]) = Score(ctx, firstActivityDate, window, profiles[window.OrgId], orgUsers.GetValueOrDefault(window.OrgId));
+            });
             var (ai, readiness) = await InsertAsync(ctx, aiRows, readinessRows);
             aiStep.RowsWritten += ai;
             readinessStep.RowsWritten += readiness;
-            aiRows.Clear();
-            readinessRows.Clear();
         }
     }
 
