@@ -217,20 +217,21 @@ DECLARE @Reason_1 NVarChar(4000);
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[id] IS NOT NULL AND DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[id] + N'.') - 1 as [Length_1],
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_users] [r]
@@ -260,20 +261,22 @@ INSERT INTO [pipeline].[load_pylon_users]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
-	IIF([x].[Length_2] <= 320, [x].[Email], NULL),
-	IIF([x].[Length_3] <= 400, [x].[Name], NULL),
+	IIF([x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
+	IIF(NOT DATALENGTH(CAST([x].[Email] AS nvarchar(max))) > 2 * 320, [x].[Email], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400, [x].[Name], NULL),
 	[x].[CreatedAt],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+		WHEN [x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: organization_id'
 		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
 			THEN N'ends with a space: organization_id'
-		WHEN [x].[Email] IS NOT NULL AND [x].[Length_2] > 320 THEN N'too long: email'
-		WHEN [x].[Name] IS NOT NULL AND [x].[Length_3] > 400 THEN N'too long: name'
+		WHEN [x].[Email] IS NOT NULL AND DATALENGTH(CAST([x].[Email] AS nvarchar(max))) > 2 * 320
+			THEN N'too long: email'
+		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
+			THEN N'too long: name'
 		ELSE NULL
 	END
 FROM
@@ -282,10 +285,7 @@ FROM
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
-			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
-			LEN([r].[email] + N'.') - 1 as [Length_2],
 			[r].[email] as [Email],
-			LEN([r].[name] + N'.') - 1 as [Length_3],
 			[r].[name] as [Name],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -294,8 +294,8 @@ FROM
 		FROM
 			[airbyte].[pylon_users] [r]
 		WHERE
-			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -506,20 +506,21 @@ DECLARE @Reason_1 NVarChar(4000);
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[id] IS NOT NULL AND DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[id] + N'.') - 1 as [Length_1],
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_organizations] [r]
@@ -549,16 +550,17 @@ INSERT INTO [pipeline].[load_pylon_organizations]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
-	IIF([x].[Length_2] <= 400, [x].[Domain_1], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400, [x].[Name], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Domain_1] AS nvarchar(max))) > 2 * 400, [x].[Domain_1], NULL),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: name'
-		WHEN [x].[Domain_1] IS NOT NULL AND [x].[Length_2] > 400
+		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
+			THEN N'too long: name'
+		WHEN [x].[Domain_1] IS NOT NULL AND DATALENGTH(CAST([x].[Domain_1] AS nvarchar(max))) > 2 * 400
 			THEN N'too long: domain'
 		ELSE NULL
 	END
@@ -567,9 +569,7 @@ FROM
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
-			LEN([r].[name] + N'.') - 1 as [Length_1],
 			[r].[name] as [Name],
-			LEN([r].[domain] + N'.') - 1 as [Length_2],
 			[r].[domain] as [Domain_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -578,8 +578,8 @@ FROM
 		FROM
 			[airbyte].[pylon_organizations] [r]
 		WHERE
-			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -705,20 +705,21 @@ DECLARE @Reason_1 NVarChar(4000);
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[Id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[Id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[Id] IS NOT NULL AND DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[Id] + N'.') - 1 as [Length_1],
 			[r].[Id] as [Key_2]
 		FROM
 			[salesforce].[account] [r]
@@ -739,8 +740,8 @@ FROM
 		FROM
 			[salesforce].[account] [r]
 		WHERE
-			[r].[Id] IS NOT NULL AND NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[Id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [t1]
 WHERE
 	[t1].[Rank] = 1 AND ([t1].[CurrentArrC] <= -1000000000000000 OR [t1].[CurrentArrC] >= 1000000000000000);
@@ -756,8 +757,8 @@ FROM
 		FROM
 			[salesforce].[account] [r]
 		WHERE
-			[r].[Id] IS NOT NULL AND NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[Id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [t1]
 WHERE
 	[t1].[Rank] = 1 AND ([t1].[AnnualRevenue] <= -1000000000000000 OR [t1].[AnnualRevenue] >= 1000000000000000);
@@ -790,15 +791,15 @@ INSERT INTO [pipeline].[load_salesforce_accounts]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
-	IIF(LEN(RTRIM([x].[Industry]) + N'.') - 1 <= 200, RTRIM([x].[Industry]), NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400, [x].[Name], NULL),
+	IIF(NOT DATALENGTH(CAST(RTRIM([x].[Industry]) AS nvarchar(max))) > 2 * 200, RTRIM([x].[Industry]), NULL),
 	IIF([x].[AnnualRevenue] > -1000000000000000 AND [x].[AnnualRevenue] < 1000000000000000, [x].[AnnualRevenue], NULL),
-	IIF(LEN(RTRIM([x].[SegmentC]) + N'.') - 1 <= 200, RTRIM([x].[SegmentC]), NULL),
-	IIF(LEN(RTRIM([x].[SeatTierC]) + N'.') - 1 <= 200, RTRIM([x].[SeatTierC]), NULL),
+	IIF(NOT DATALENGTH(CAST(RTRIM([x].[SegmentC]) AS nvarchar(max))) > 2 * 200, RTRIM([x].[SegmentC]), NULL),
+	IIF(NOT DATALENGTH(CAST(RTRIM([x].[SeatTierC]) AS nvarchar(max))) > 2 * 200, RTRIM([x].[SeatTierC]), NULL),
 	IIF([x].[CurrentArrC] > -1000000000000000 AND [x].[CurrentArrC] < 1000000000000000, [x].[CurrentArrC], NULL),
-	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
+	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND DATALENGTH(CAST([x].[PylonOrganizationIdC] AS nvarchar(max))) > 2 * 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
 	[x].[RenewalDateC],
-	IIF([x].[Length_3] <= 320, [x].[OwnerEmailC], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[OwnerEmailC] AS nvarchar(max))) > 2 * 320, [x].[OwnerEmailC], NULL),
 	IIF([x].[IsDeleted] = 1, 1, 0),
 	[x].[CreatedDate],
 	[x].[LastModifiedDate],
@@ -806,18 +807,19 @@ SELECT
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200
+		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND DATALENGTH(CAST([x].[PylonOrganizationIdC] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Pylon_Organization_Id__c'
 		WHEN ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% ')
 			THEN N'ends with a space: Pylon_Organization_Id__c'
-		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: Name'
-		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_4] > 200
+		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
+			THEN N'too long: Name'
+		WHEN [x].[Industry] IS NOT NULL AND DATALENGTH(CAST([x].[Industry] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Industry'
-		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_5] > 200
+		WHEN [x].[SegmentC] IS NOT NULL AND DATALENGTH(CAST([x].[SegmentC] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Segment__c'
-		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_6] > 200
+		WHEN [x].[SeatTierC] IS NOT NULL AND DATALENGTH(CAST([x].[SeatTierC] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Seat_Tier__c'
-		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_3] > 320
+		WHEN [x].[OwnerEmailC] IS NOT NULL AND DATALENGTH(CAST([x].[OwnerEmailC] AS nvarchar(max))) > 2 * 320
 			THEN N'too long: Owner_Email__c'
 		ELSE NULL
 	END
@@ -826,7 +828,6 @@ FROM
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[Id],
-			LEN([r].[Name] + N'.') - 1 as [Length_1],
 			[r].[Name],
 			[r].[Industry],
 			[r].[AnnualRevenue],
@@ -834,24 +835,19 @@ FROM
 			[r].[Seat_Tier__c] as [SeatTierC],
 			[r].[Current_ARR__c] as [CurrentArrC],
 			[r].[Pylon_Organization_Id__c] as [PylonOrganizationIdC],
-			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_2],
 			[r].[Renewal_Date__c] as [RenewalDateC],
-			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_3],
 			[r].[Owner_Email__c] as [OwnerEmailC],
 			[r].[IsDeleted],
 			[r].[CreatedDate],
 			[r].[LastModifiedDate],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 			[r].[_airbyte_raw_id] as [AirbyteRawId],
-			[r].[_airbyte_meta] as [AirbyteMeta],
-			LEN([r].[Industry] + N'.') - 1 as [Length_4],
-			LEN([r].[Segment__c] + N'.') - 1 as [Length_5],
-			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_6]
+			[r].[_airbyte_meta] as [AirbyteMeta]
 		FROM
 			[salesforce].[account] [r]
 		WHERE
-			[r].[Id] IS NOT NULL AND NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[Id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -1021,20 +1017,21 @@ DECLARE @Reason_1 NVarChar(4000);
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[id] IS NOT NULL AND DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[id] + N'.') - 1 as [Length_1],
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_issues] [r]
@@ -1055,8 +1052,8 @@ FROM
 		FROM
 			[airbyte].[pylon_issues] [r]
 		WHERE
-			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [t1]
 WHERE
 	[t1].[Rank] = 1 AND ([t1].[CsatScore] <= -1000000000000000 OR [t1].[CsatScore] >= 1000000000000000);
@@ -1084,22 +1081,23 @@ INSERT INTO [pipeline].[load_pylon_issues]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
+	IIF([x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[ResolvedAt],
-	IIF([x].[Length_2] <= 40, [x].[Priority], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Priority] AS nvarchar(max))) > 2 * 40, [x].[Priority], NULL),
 	IIF([x].[CsatScore] >= 1 AND [x].[CsatScore] <= 5, [x].[CsatScore], NULL),
-	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_2] = 6, 1, 0),
+	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_1] = 6, 1, 0),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+		WHEN [x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: organization_id'
 		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
 			THEN N'ends with a space: organization_id'
-		WHEN [x].[Priority] IS NOT NULL AND [x].[Length_2] > 40 THEN N'too long: priority'
+		WHEN [x].[Priority] IS NOT NULL AND DATALENGTH(CAST([x].[Priority] AS nvarchar(max))) > 2 * 40
+			THEN N'too long: priority'
 		ELSE NULL
 	END
 FROM
@@ -1108,20 +1106,19 @@ FROM
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
-			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[resolved_at] as [ResolvedAt],
-			LEN([r].[priority] + N'.') - 1 as [Length_2],
 			[r].[priority] as [Priority],
 			[r].[csat_score] as [CsatScore],
+			LEN([r].[priority] + N'.') - 1 as [Length_1],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 			[r].[_airbyte_raw_id] as [AirbyteRawId],
 			[r].[_airbyte_meta] as [AirbyteMeta]
 		FROM
 			[airbyte].[pylon_issues] [r]
 		WHERE
-			[r].[id] IS NOT NULL AND NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			[r].[id] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -1281,20 +1278,21 @@ DECLARE @Reason_1 NVarChar(4000);
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[uuid] IS NULL THEN N'missing key'
-				WHEN LEN([r].[uuid] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[uuid] IS NOT NULL AND DATALENGTH(CAST([r].[uuid] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[uuid] + N'.') - 1 as [Length_1],
 			[r].[uuid] as [Key_2]
 		FROM
 			[airbyte].[product_events] [r]
@@ -1314,7 +1312,7 @@ FROM
 		FROM
 			[airbyte].[product_events] [name]
 		WHERE
-			[name].[event] IS NOT NULL AND LEN([name].[event] + N'.') <= 401 AND
+			[name].[event] IS NOT NULL AND NOT DATALENGTH(CAST([name].[event] AS nvarchar(max))) > 2 * 400 AND
 			NOT ([name].[event] IS NOT NULL AND [name].[event] LIKE '% ')
 	) [name_1]
 WHERE
@@ -1344,14 +1342,14 @@ INSERT INTO [pipeline].[stg_product_events]
 )
 SELECT
 	[t2].[Uuid],
-	IIF(LEN([t2].[Event] + N'.') - 1 <= 400, [t2].[Event], NULL),
-	IIF(LEN([t2].[DistinctId] + N'.') - 1 <= 200, [t2].[DistinctId], NULL),
+	IIF(NOT DATALENGTH(CAST([t2].[Event] AS nvarchar(max))) > 2 * 400, [t2].[Event], NULL),
+	IIF(NOT DATALENGTH(CAST([t2].[DistinctId] AS nvarchar(max))) > 2 * 200, [t2].[DistinctId], NULL),
 	CAST(SWITCHOFFSET([t2].[Timestamp_1], '+00:00') AS DATE),
 	[t2].[isSystem],
 	IIF([t2].[isSystem] = 1, CASE
 		WHEN LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 1 = 4
 			THEN NULL
-		WHEN LEN(Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5) + N'.') - 1 <= 200
+		WHEN NOT DATALENGTH(CAST(Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5) AS nvarchar(max))) > 2 * 200
 			THEN Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5)
 		ELSE NULL
 	END, [user_1].[organization_id]),
@@ -1363,11 +1361,11 @@ SELECT
 		WHEN [t2].[Event] IS NULL THEN N'missing event'
 		WHEN [t2].[DistinctId] IS NULL THEN N'missing distinct_id'
 		WHEN [t2].[Timestamp_1] IS NULL THEN N'missing timestamp'
-		WHEN [t2].[Event] IS NOT NULL AND LEN([t2].[Event] + N'.') > 401
+		WHEN [t2].[Event] IS NOT NULL AND DATALENGTH(CAST([t2].[Event] AS nvarchar(max))) > 2 * 400
 			THEN N'too long: event'
 		WHEN ([t2].[Event] IS NOT NULL AND [t2].[Event] LIKE '% ')
 			THEN N'ends with a space: event'
-		WHEN [t2].[DistinctId] IS NOT NULL AND LEN([t2].[DistinctId] + N'.') > 201
+		WHEN [t2].[DistinctId] IS NOT NULL AND DATALENGTH(CAST([t2].[DistinctId] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: distinct_id'
 		WHEN ([t2].[DistinctId] IS NOT NULL AND [t2].[DistinctId] LIKE '% ')
 			THEN N'ends with a space: distinct_id'
@@ -1401,8 +1399,8 @@ FROM
 				FROM
 					[airbyte].[product_events] [r]
 				WHERE
-					[r].[uuid] IS NOT NULL AND NOT (LEN([r].[uuid] + N'.') > 201 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ')) AND
-					([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+					[r].[uuid] IS NOT NULL AND NOT (DATALENGTH(CAST([r].[uuid] AS nvarchar(max))) > 2 * 200 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ')) AND
+					([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 			) [t1]
 	) [t2]
 		LEFT JOIN [pipeline].[stg_pylon_users] [user_1] ON [t2].[isSystem] = 0 AND [user_1].[id] = [t2].[distinctId_1]
@@ -3431,20 +3429,21 @@ DECLARE @since BigInt;
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[id] IS NOT NULL AND DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[id] + N'.') - 1 as [Length_1],
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_users] [r]
@@ -3477,20 +3476,22 @@ INSERT INTO [pipeline].[load_pylon_users]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
-	IIF([x].[Length_2] <= 320, [x].[Email], NULL),
-	IIF([x].[Length_3] <= 400, [x].[Name], NULL),
+	IIF([x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
+	IIF(NOT DATALENGTH(CAST([x].[Email] AS nvarchar(max))) > 2 * 320, [x].[Email], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400, [x].[Name], NULL),
 	[x].[CreatedAt],
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+		WHEN [x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: organization_id'
 		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
 			THEN N'ends with a space: organization_id'
-		WHEN [x].[Email] IS NOT NULL AND [x].[Length_2] > 320 THEN N'too long: email'
-		WHEN [x].[Name] IS NOT NULL AND [x].[Length_3] > 400 THEN N'too long: name'
+		WHEN [x].[Email] IS NOT NULL AND DATALENGTH(CAST([x].[Email] AS nvarchar(max))) > 2 * 320
+			THEN N'too long: email'
+		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
+			THEN N'too long: name'
 		ELSE NULL
 	END
 FROM
@@ -3499,10 +3500,7 @@ FROM
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
-			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
-			LEN([r].[email] + N'.') - 1 as [Length_2],
 			[r].[email] as [Email],
-			LEN([r].[name] + N'.') - 1 as [Length_3],
 			[r].[name] as [Name],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -3513,8 +3511,8 @@ FROM
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[id] IS NOT NULL AND
-			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -3732,20 +3730,21 @@ DECLARE @since BigInt;
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[id] IS NOT NULL AND DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[id] + N'.') - 1 as [Length_1],
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_organizations] [r]
@@ -3778,16 +3777,17 @@ INSERT INTO [pipeline].[load_pylon_organizations]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
-	IIF([x].[Length_2] <= 400, [x].[Domain_1], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400, [x].[Name], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Domain_1] AS nvarchar(max))) > 2 * 400, [x].[Domain_1], NULL),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: name'
-		WHEN [x].[Domain_1] IS NOT NULL AND [x].[Length_2] > 400
+		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
+			THEN N'too long: name'
+		WHEN [x].[Domain_1] IS NOT NULL AND DATALENGTH(CAST([x].[Domain_1] AS nvarchar(max))) > 2 * 400
 			THEN N'too long: domain'
 		ELSE NULL
 	END
@@ -3796,9 +3796,7 @@ FROM
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
-			LEN([r].[name] + N'.') - 1 as [Length_1],
 			[r].[name] as [Name],
-			LEN([r].[domain] + N'.') - 1 as [Length_2],
 			[r].[domain] as [Domain_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
@@ -3809,8 +3807,8 @@ FROM
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[id] IS NOT NULL AND
-			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -3943,20 +3941,21 @@ DECLARE @since BigInt;
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[Id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[Id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[Id] IS NOT NULL AND DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[Id] + N'.') - 1 as [Length_1],
 			[r].[Id] as [Key_2]
 		FROM
 			[salesforce].[account] [r]
@@ -3982,8 +3981,8 @@ FROM
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[Id] IS NOT NULL AND
-			NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [t1]
 WHERE
 	[t1].[Rank] = 1 AND ([t1].[CurrentArrC] <= -1000000000000000 OR [t1].[CurrentArrC] >= 1000000000000000);
@@ -4002,8 +4001,8 @@ FROM
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[Id] IS NOT NULL AND
-			NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [t1]
 WHERE
 	[t1].[Rank] = 1 AND ([t1].[AnnualRevenue] <= -1000000000000000 OR [t1].[AnnualRevenue] >= 1000000000000000);
@@ -4037,15 +4036,15 @@ INSERT INTO [pipeline].[load_salesforce_accounts]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[Length_1] <= 400, [x].[Name], NULL),
-	IIF(LEN(RTRIM([x].[Industry]) + N'.') - 1 <= 200, RTRIM([x].[Industry]), NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400, [x].[Name], NULL),
+	IIF(NOT DATALENGTH(CAST(RTRIM([x].[Industry]) AS nvarchar(max))) > 2 * 200, RTRIM([x].[Industry]), NULL),
 	IIF([x].[AnnualRevenue] > -1000000000000000 AND [x].[AnnualRevenue] < 1000000000000000, [x].[AnnualRevenue], NULL),
-	IIF(LEN(RTRIM([x].[SegmentC]) + N'.') - 1 <= 200, RTRIM([x].[SegmentC]), NULL),
-	IIF(LEN(RTRIM([x].[SeatTierC]) + N'.') - 1 <= 200, RTRIM([x].[SeatTierC]), NULL),
+	IIF(NOT DATALENGTH(CAST(RTRIM([x].[SegmentC]) AS nvarchar(max))) > 2 * 200, RTRIM([x].[SegmentC]), NULL),
+	IIF(NOT DATALENGTH(CAST(RTRIM([x].[SeatTierC]) AS nvarchar(max))) > 2 * 200, RTRIM([x].[SeatTierC]), NULL),
 	IIF([x].[CurrentArrC] > -1000000000000000 AND [x].[CurrentArrC] < 1000000000000000, [x].[CurrentArrC], NULL),
-	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
+	IIF([x].[PylonOrganizationIdC] IS NOT NULL AND DATALENGTH(CAST([x].[PylonOrganizationIdC] AS nvarchar(max))) > 2 * 200 OR ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% '), NULL, [x].[PylonOrganizationIdC]),
 	[x].[RenewalDateC],
-	IIF([x].[Length_3] <= 320, [x].[OwnerEmailC], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[OwnerEmailC] AS nvarchar(max))) > 2 * 320, [x].[OwnerEmailC], NULL),
 	IIF([x].[IsDeleted] = 1, 1, 0),
 	[x].[CreatedDate],
 	[x].[LastModifiedDate],
@@ -4053,18 +4052,19 @@ SELECT
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND [x].[Length_2] > 200
+		WHEN [x].[PylonOrganizationIdC] IS NOT NULL AND DATALENGTH(CAST([x].[PylonOrganizationIdC] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Pylon_Organization_Id__c'
 		WHEN ([x].[PylonOrganizationIdC] IS NOT NULL AND [x].[PylonOrganizationIdC] LIKE '% ')
 			THEN N'ends with a space: Pylon_Organization_Id__c'
-		WHEN [x].[Name] IS NOT NULL AND [x].[Length_1] > 400 THEN N'too long: Name'
-		WHEN [x].[Industry] IS NOT NULL AND [x].[Length_4] > 200
+		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
+			THEN N'too long: Name'
+		WHEN [x].[Industry] IS NOT NULL AND DATALENGTH(CAST([x].[Industry] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Industry'
-		WHEN [x].[SegmentC] IS NOT NULL AND [x].[Length_5] > 200
+		WHEN [x].[SegmentC] IS NOT NULL AND DATALENGTH(CAST([x].[SegmentC] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Segment__c'
-		WHEN [x].[SeatTierC] IS NOT NULL AND [x].[Length_6] > 200
+		WHEN [x].[SeatTierC] IS NOT NULL AND DATALENGTH(CAST([x].[SeatTierC] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Seat_Tier__c'
-		WHEN [x].[OwnerEmailC] IS NOT NULL AND [x].[Length_3] > 320
+		WHEN [x].[OwnerEmailC] IS NOT NULL AND DATALENGTH(CAST([x].[OwnerEmailC] AS nvarchar(max))) > 2 * 320
 			THEN N'too long: Owner_Email__c'
 		ELSE NULL
 	END
@@ -4073,7 +4073,6 @@ FROM
 		SELECT
 			ROW_NUMBER() OVER (PARTITION BY [r].[Id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[Id],
-			LEN([r].[Name] + N'.') - 1 as [Length_1],
 			[r].[Name],
 			[r].[Industry],
 			[r].[AnnualRevenue],
@@ -4081,26 +4080,21 @@ FROM
 			[r].[Seat_Tier__c] as [SeatTierC],
 			[r].[Current_ARR__c] as [CurrentArrC],
 			[r].[Pylon_Organization_Id__c] as [PylonOrganizationIdC],
-			LEN([r].[Pylon_Organization_Id__c] + N'.') - 1 as [Length_2],
 			[r].[Renewal_Date__c] as [RenewalDateC],
-			LEN([r].[Owner_Email__c] + N'.') - 1 as [Length_3],
 			[r].[Owner_Email__c] as [OwnerEmailC],
 			[r].[IsDeleted],
 			[r].[CreatedDate],
 			[r].[LastModifiedDate],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 			[r].[_airbyte_raw_id] as [AirbyteRawId],
-			[r].[_airbyte_meta] as [AirbyteMeta],
-			LEN([r].[Industry] + N'.') - 1 as [Length_4],
-			LEN([r].[Segment__c] + N'.') - 1 as [Length_5],
-			LEN([r].[Seat_Tier__c] + N'.') - 1 as [Length_6]
+			[r].[_airbyte_meta] as [AirbyteMeta]
 		FROM
 			[salesforce].[account] [r]
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[Id] IS NOT NULL AND
-			NOT (LEN([r].[Id] + N'.') > 201 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -4277,20 +4271,21 @@ DECLARE @since BigInt;
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[id] IS NULL THEN N'missing key'
-				WHEN LEN([r].[id] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[id] IS NOT NULL AND DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[id] + N'.') - 1 as [Length_1],
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_issues] [r]
@@ -4316,8 +4311,8 @@ FROM
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[id] IS NOT NULL AND
-			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [t1]
 WHERE
 	[t1].[Rank] = 1 AND ([t1].[CsatScore] <= -1000000000000000 OR [t1].[CsatScore] >= 1000000000000000);
@@ -4346,22 +4341,23 @@ INSERT INTO [pipeline].[load_pylon_issues]
 )
 SELECT
 	[x].[Id],
-	IIF([x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
+	IIF([x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200 OR ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% '), NULL, [x].[OrganizationId]),
 	[x].[CreatedAt],
 	CAST(SWITCHOFFSET([x].[CreatedAt], '+00:00') AS DATE),
 	[x].[ResolvedAt],
-	IIF([x].[Length_2] <= 40, [x].[Priority], NULL),
+	IIF(NOT DATALENGTH(CAST([x].[Priority] AS nvarchar(max))) > 2 * 40, [x].[Priority], NULL),
 	IIF([x].[CsatScore] >= 1 AND [x].[CsatScore] <= 5, [x].[CsatScore], NULL),
-	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_2] = 6, 1, 0),
+	IIF([x].[Priority] COLLATE Latin1_General_100_BIN2 = N'urgent' AND [x].[Length_1] = 6, 1, 0),
 	[x].[AirbyteExtractedAt],
 	[x].[AirbyteRawId],
 	IIF(CASE WHEN [x].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([x].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
 	CASE
-		WHEN [x].[OrganizationId] IS NOT NULL AND [x].[Length_1] > 200
+		WHEN [x].[OrganizationId] IS NOT NULL AND DATALENGTH(CAST([x].[OrganizationId] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: organization_id'
 		WHEN ([x].[OrganizationId] IS NOT NULL AND [x].[OrganizationId] LIKE '% ')
 			THEN N'ends with a space: organization_id'
-		WHEN [x].[Priority] IS NOT NULL AND [x].[Length_2] > 40 THEN N'too long: priority'
+		WHEN [x].[Priority] IS NOT NULL AND DATALENGTH(CAST([x].[Priority] AS nvarchar(max))) > 2 * 40
+			THEN N'too long: priority'
 		ELSE NULL
 	END
 FROM
@@ -4370,12 +4366,11 @@ FROM
 			ROW_NUMBER() OVER (PARTITION BY [r].[id] COLLATE Latin1_General_100_BIN2 ORDER BY [r].[_airbyte_extracted_at] DESC, [r].[_airbyte_raw_id] COLLATE Latin1_General_100_BIN2 DESC) as [Rank],
 			[r].[id] as [Id],
 			[r].[organization_id] as [OrganizationId],
-			LEN([r].[organization_id] + N'.') - 1 as [Length_1],
 			[r].[created_at] as [CreatedAt],
 			[r].[resolved_at] as [ResolvedAt],
-			LEN([r].[priority] + N'.') - 1 as [Length_2],
 			[r].[priority] as [Priority],
 			[r].[csat_score] as [CsatScore],
+			LEN([r].[priority] + N'.') - 1 as [Length_1],
 			[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 			[r].[_airbyte_raw_id] as [AirbyteRawId],
 			[r].[_airbyte_meta] as [AirbyteMeta]
@@ -4384,8 +4379,8 @@ FROM
 		WHERE
 			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 			[r].[id] IS NOT NULL AND
-			NOT (LEN([r].[id] + N'.') > 201 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
-			([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+			NOT (DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ')) AND
+			([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [x]
 WHERE
 	[x].[Rank] = 1;
@@ -4552,20 +4547,21 @@ DECLARE @since BigInt;
 SELECT
 	[g_1].[Key_1],
 	COUNT(*),
-	MIN(IIF([g_1].[Length_1] <= 200, [g_1].[Key_2], NULL))
+	MIN(IIF(NOT DATALENGTH(CAST([g_1].[Key_2] AS nvarchar(max))) > 2 * 200, [g_1].[Key_2], NULL))
 FROM
 	(
 		SELECT
 			CASE
 				WHEN [r].[uuid] IS NULL THEN N'missing key'
-				WHEN LEN([r].[uuid] + N'.') - 1 > 200 THEN @Reason
+				WHEN [r].[uuid] IS NOT NULL AND DATALENGTH(CAST([r].[uuid] AS nvarchar(max))) > 2 * 200
+					THEN @Reason
 				WHEN ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ') THEN @Reason_1
-				WHEN LEN([r].[_airbyte_raw_id] + N'.') - 1 > 200 THEN N'too long: _airbyte_raw_id'
+				WHEN [r].[_airbyte_raw_id] IS NOT NULL AND DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200
+					THEN N'too long: _airbyte_raw_id'
 				WHEN ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')
 					THEN N'ends with a space: _airbyte_raw_id'
 				ELSE NULL
 			END as [Key_1],
-			LEN([r].[uuid] + N'.') - 1 as [Length_1],
 			[r].[uuid] as [Key_2]
 		FROM
 			[airbyte].[product_events] [r]
@@ -4590,7 +4586,7 @@ FROM
 		WHERE
 			([name].[_airbyte_extracted_at] >= @since OR [name].[_airbyte_extracted_at] IS NULL) AND
 			[name].[event] IS NOT NULL AND
-			LEN([name].[event] + N'.') <= 401 AND
+			NOT DATALENGTH(CAST([name].[event] AS nvarchar(max))) > 2 * 400 AND
 			NOT ([name].[event] IS NOT NULL AND [name].[event] LIKE '% ')
 	) [name_1]
 WHERE
@@ -4626,14 +4622,14 @@ INSERT INTO [pipeline].[load_product_events]
 )
 SELECT
 	[t2].[Uuid],
-	IIF(LEN([t2].[Event] + N'.') - 1 <= 400, [t2].[Event], NULL),
-	IIF(LEN([t2].[DistinctId] + N'.') - 1 <= 200, [t2].[DistinctId], NULL),
+	IIF(NOT DATALENGTH(CAST([t2].[Event] AS nvarchar(max))) > 2 * 400, [t2].[Event], NULL),
+	IIF(NOT DATALENGTH(CAST([t2].[DistinctId] AS nvarchar(max))) > 2 * 200, [t2].[DistinctId], NULL),
 	CAST(SWITCHOFFSET([t2].[Timestamp_1], '+00:00') AS DATE),
 	[t2].[isSystem],
 	IIF([t2].[isSystem] = 1, CASE
 		WHEN LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 1 = 4
 			THEN NULL
-		WHEN LEN(Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5) + N'.') - 1 <= 200
+		WHEN NOT DATALENGTH(CAST(Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5) AS nvarchar(max))) > 2 * 200
 			THEN Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5)
 		ELSE NULL
 	END, [user_1].[organization_id]),
@@ -4645,11 +4641,11 @@ SELECT
 		WHEN [t2].[Event] IS NULL THEN N'missing event'
 		WHEN [t2].[DistinctId] IS NULL THEN N'missing distinct_id'
 		WHEN [t2].[Timestamp_1] IS NULL THEN N'missing timestamp'
-		WHEN [t2].[Event] IS NOT NULL AND LEN([t2].[Event] + N'.') > 401
+		WHEN [t2].[Event] IS NOT NULL AND DATALENGTH(CAST([t2].[Event] AS nvarchar(max))) > 2 * 400
 			THEN N'too long: event'
 		WHEN ([t2].[Event] IS NOT NULL AND [t2].[Event] LIKE '% ')
 			THEN N'ends with a space: event'
-		WHEN [t2].[DistinctId] IS NOT NULL AND LEN([t2].[DistinctId] + N'.') > 201
+		WHEN [t2].[DistinctId] IS NOT NULL AND DATALENGTH(CAST([t2].[DistinctId] AS nvarchar(max))) > 2 * 200
 			THEN N'too long: distinct_id'
 		WHEN ([t2].[DistinctId] IS NOT NULL AND [t2].[DistinctId] LIKE '% ')
 			THEN N'ends with a space: distinct_id'
@@ -4685,8 +4681,8 @@ FROM
 				WHERE
 					([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
 					[r].[uuid] IS NOT NULL AND
-					NOT (LEN([r].[uuid] + N'.') > 201 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ')) AND
-					([r].[_airbyte_raw_id] IS NULL OR NOT (LEN([r].[_airbyte_raw_id] + N'.') > 201 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
+					NOT (DATALENGTH(CAST([r].[uuid] AS nvarchar(max))) > 2 * 200 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ')) AND
+					([r].[_airbyte_raw_id] IS NULL OR NOT (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 			) [t1]
 	) [t2]
 		LEFT JOIN [pipeline].[stg_pylon_users] [user_1] ON [t2].[isSystem] = 0 AND [user_1].[id] = [t2].[distinctId_1]

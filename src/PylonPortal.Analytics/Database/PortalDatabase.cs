@@ -32,7 +32,7 @@ public static class PortalDatabase
         {
             var cs = SqliteConnectionString(database);
             if (connection is null) builder.UseSqlite(cs); else builder.UseSqlite(connection);
-            builder.AddInterceptors(SqlitePragmas.Instance);
+            builder.AddInterceptors(SqliteConnectionSetup.Instance);
         }
         else
         {
@@ -60,10 +60,11 @@ public static class PortalDatabase
         // The set-based work reads rows it never saves through EF. Tracked (linq2db attaches entities it reads
         // to a tracking context), a year of as-of keys would stay in memory for the whole build.
         context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        if (!context.IsSqlServer) return context.CreateLinqToDBConnection();
-        // Opened through EF, so its interceptor sets the lock timeout (a connection linq2db opens itself runs none).
+        // Opened through EF, so its interceptor sets the lock timeout, or SQLite's pragmas and functions (a connection
+        // linq2db opens itself runs none).
         context.Database.OpenConnection();
         var db = context.CreateLinqToDBConnection();
+        if (!context.IsSqlServer) return db;
         // linq2db's own default (-1) is the provider's 30 seconds: every linq2db statement gets the context's timeout.
         if (context.Database.GetCommandTimeout() is { } timeout) db.CommandTimeout = timeout;
         return db;
@@ -138,13 +139,17 @@ public static class PortalDatabase
         }
     }
 
+    /// <summary>The SQLite function that counts text in UTF-16 code units, as SQL Server's nvarchar does (<see cref="SqlFunctions.LongerThan"/>).</summary>
+    public const string Utf16LengthFunction = "pylon_utf16_length";
+
     /// <summary>
     /// Per-connection SQLite settings for builds of millions of rows: a 256 MB page cache, and sorts that spill
-    /// to temporary files (not memory) so a build's memory stays flat however many events it sorts.
+    /// to temporary files (not memory) so a build's memory stays flat however many events it sorts; and the
+    /// functions the build's SQL calls.
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
+        public static readonly SqliteConnectionSetup Instance = new();
         private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
@@ -160,6 +165,7 @@ public static class PortalDatabase
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            ((SqliteConnection)connection).CreateFunction(Utf16LengthFunction, (string? text) => text?.Length, isDeterministic: true);
         }
     }
 }

@@ -82,6 +82,19 @@ public static class SqlFunctions
     public static long? EpochMilliseconds(DateTimeOffset? timestamp) => throw ServerSideOnly();
 
     /// <summary>
+    /// Text longer than <paramref name="units"/> UTF-16 code units, the unit of an nvarchar(n) column: n byte-pairs,
+    /// two for a supplementary character such as an emoji (https://learn.microsoft.com/sql/t-sql/data-types/nchar-and-nvarchar-transact-sql).
+    /// Not LEN, which ignores trailing spaces and under a supplementary-character (_SC) collation counts a pair as one,
+    /// nor SQLite's length(), which counts code points: a value between the two would fit on one engine only. On
+    /// SQLite only text of more than units / 2 code points can be too long, so the .NET count
+    /// (<see cref="PortalDatabase.Utf16LengthFunction"/>) runs for those alone.
+    /// </summary>
+    [Sql.Expression(ProviderName.SQLite, "(length({0}) > {1} OR (length({0}) * 2 > {1} AND " + PortalDatabase.Utf16LengthFunction + "({0}) > {1}))",
+        ServerSideOnly = true, IsPredicate = true)]
+    [Sql.Expression(ProviderName.SqlServer, "DATALENGTH(CAST({0} AS nvarchar(max))) > 2 * {1}", ServerSideOnly = true, IsPredicate = true)]
+    public static bool LongerThan(string? text, int units) => throw ServerSideOnly();
+
+    /// <summary>
     /// Text that ends with a space (false for NULL). Not <c>=</c> or <c>LEN</c>: SQL Server ignores trailing spaces in
     /// both, even under a binary collation, while a LIKE pattern's trailing space is significant
     /// (https://learn.microsoft.com/sql/t-sql/language-elements/like-transact-sql).

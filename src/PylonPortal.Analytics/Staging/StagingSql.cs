@@ -64,9 +64,9 @@ internal static class StagingSql
             {
                 Key = Sql.Property<string?>(r, key),
                 Reason = Sql.Property<string?>(r, key) == null ? RejectReasons.MissingKey
-                    : Sql.Property<string?>(r, key)!.Length > TextLengths.Id ? RejectReasons.TooLong + keyColumn
+                    : TooLong(Sql.Property<string?>(r, key), TextLengths.Id) ? RejectReasons.TooLong + keyColumn
                     : SqlFunctions.EndsWithSpace(Sql.Property<string?>(r, key)) ? RejectReasons.TrailingSpace + keyColumn
-                    : r.AirbyteRawId!.Length > TextLengths.Id ? RejectReasons.TooLong + "_airbyte_raw_id"
+                    : TooLong(r.AirbyteRawId, TextLengths.Id) ? RejectReasons.TooLong + "_airbyte_raw_id"
                     : SqlFunctions.EndsWithSpace(r.AirbyteRawId) ? RejectReasons.TrailingSpace + "_airbyte_raw_id"
                     : null,
             })
@@ -155,13 +155,13 @@ internal static class StagingSql
     [ExpressionMethod(nameof(FitExpression))]
     public static string? Fit(string? text, int length) => throw new InvalidOperationException("Only valid inside a database query.");
 
-    private static Expression<Func<string?, int, string?>> FitExpression() => (text, length) => text!.Length <= length ? text : null;
+    private static Expression<Func<string?, int, string?>> FitExpression() => (text, length) => !SqlFunctions.LongerThan(text, length) ? text : null;
 
-    /// <summary>Text longer than <paramref name="length"/> (NULL is not).</summary>
+    /// <summary>Text longer than <paramref name="length"/> UTF-16 code units, as SQL Server counts (NULL is not).</summary>
     [ExpressionMethod(nameof(TooLongExpression))]
     public static bool TooLong(string? text, int length) => throw new InvalidOperationException("Only valid inside a database query.");
 
-    private static Expression<Func<string?, int, bool>> TooLongExpression() => (text, length) => text != null && text.Length > length;
+    private static Expression<Func<string?, int, bool>> TooLongExpression() => (text, length) => text != null && SqlFunctions.LongerThan(text, length);
 
     /// <summary>An id that cannot be a key: longer than an id column, or ending with a space (see <see cref="RejectReasons.TrailingSpace"/>).</summary>
     [ExpressionMethod(nameof(UnkeyableExpression))]

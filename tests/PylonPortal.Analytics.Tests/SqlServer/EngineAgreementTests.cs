@@ -1,15 +1,19 @@
+using PylonPortal.Analytics.Pipeline;
 using PylonPortal.Analytics.Staging;
 
 namespace PylonPortal.Analytics.Tests.SqlServer;
 
 /// <summary>
 /// Rules SQL Server enforces that SQLite does not, enforced by the build on SQLite too, so the ordinary tests
-/// see what production would: declared lengths (SQL Server fails the statement, Msg 2628), trailing spaces
+/// see what production would: declared lengths in UTF-16 code units (SQL Server fails the statement, Msg 2628), trailing spaces
 /// (SQL Server's = ignores them, even under a binary collation) and Airbyte's meta JSON.
 /// </summary>
 public class EngineAgreementTests
 {
     private static readonly string LongId = new('x', 201);
+
+    private static async Task<List<(string Model, string Reason, long Rows)>> RowIssuesAsync(TestDatabase db, BuildResult build) =>
+        (await db.ReadAsync(c => c.PipelineRowIssues.Where(i => i.RunId == build.RunId))).Select(i => (i.Model, i.Reason, i.Rows)).ToList();
 
     [Fact]
     public async Task Over_long_keys_and_names_and_keys_ending_with_a_space_are_rejected_and_counted_not_staged()
@@ -24,12 +28,41 @@ public class EngineAgreementTests
 
         Assert.Equal(["o1"], (await db.ReadAsync(c => c.StgOrganizations.Select(o => o.Id))).Order());
         Assert.Equal(["u1"], (await db.ReadAsync(c => c.StgUsers.Select(u => u.Id))).Order());
-        var issues = (await db.ReadAsync(c => c.PipelineRowIssues.Where(i => i.RunId == build.RunId)))
-            .Select(i => (i.Model, i.Reason, i.Rows)).ToList();
+        var issues = await RowIssuesAsync(db, build);
         Assert.Contains(("stg_pylon_organizations", RejectReasons.TooLong + "id", 1L), issues);
         Assert.Contains(("stg_pylon_organizations", RejectReasons.TrailingSpace + "id", 1L), issues);
         Assert.Contains(("stg_pylon_users", RejectReasons.TooLong + "name", 1L), issues);
         Assert.Contains(("stg_pylon_users", RejectReasons.TrailingSpace + "id", 1L), issues);
+    }
+
+    [Fact]
+    public async Task Lengths_count_utf16_code_units_as_nvarchar_does_so_an_emoji_counts_twice()
+    {
+        // 201 emoji are 201 code points (SQLite's length()) but 402 byte-pairs: too long for nvarchar(400).
+        static string Emoji(int count) => string.Concat(Enumerable.Repeat("\U0001F600", count));
+        await using var db = await TestDatabase.CreateAsync();
+        await db.InsertAsync(Raw.Org("o1"), Raw.Org("o" + Emoji(100)));
+        var fits = Raw.User("u1", "o1");
+        fits.Name = Emoji(200);
+        var tooLong = Raw.User("u2", "o1");
+        tooLong.Name = Emoji(201);
+        await db.InsertAsync(fits, tooLong);
+        await db.InsertAsync(
+            Raw.Event("e1", Emoji(200), "u1", "2024-03-01T10:00:00Z"),
+            Raw.Event("e2", Emoji(201), "u1", "2024-03-01T10:00:00Z"),
+            Raw.Event("e3", "login", "u1" + Emoji(100), "2024-03-01T10:00:00Z"));
+
+        var build = await db.BuildAsync();
+
+        Assert.Equal(["o1"], await db.ReadAsync(c => c.StgOrganizations.Select(o => o.Id)));
+        Assert.Equal(Emoji(200), Assert.Single(await db.ReadAsync(c => c.StgUsers)).Name);
+        var events = await db.ReadAsync(c => c.StgProductEvents.Where(e => e.RejectReason == null).Select(e => e.Event));
+        Assert.Equal([Emoji(200)], events);
+        var issues = await RowIssuesAsync(db, build);
+        Assert.Contains(("stg_pylon_organizations", RejectReasons.TooLong + "id", 1L), issues);
+        Assert.Contains(("stg_pylon_users", RejectReasons.TooLong + "name", 1L), issues);
+        Assert.Contains(("stg_product_events", RejectReasons.TooLong + "event", 1L), issues);
+        Assert.Contains(("stg_product_events", RejectReasons.TooLong + "distinct_id", 1L), issues);
     }
 
     [Fact]
