@@ -45,6 +45,20 @@ public class GridLayoutTests(BrowserPortal portal)
         Assert.True(labelHeight < 1.5 * lineHeight, $"{grid}: Export CSV wraps ({labelHeight} px high, line {lineHeight} px)");
     }
 
+    [Theory]
+    [InlineData("references", "?all=true&min=0&size=100")]
+    [InlineData("health", "?size=100")]
+    public async Task At_1440_px_the_grid_fits_without_scrolling_sideways(string grid, string query)
+    {
+        // Above 1280 px no hint says the table scrolls, so every column must be on-screen, for a page of 100 orgs.
+        var page = await portal.SignedInPageAsync("Casey CSM", "CS");
+        await page.SetViewportSizeAsync(1440, 900);
+        await OpenAsync(page, grid, query);
+
+        var (scroll, client) = await WidthsAsync(page.Locator($"#{grid}-grid .mud-table-container"));
+        Assert.True(scroll <= client, $"{grid}{query}: the grid is {scroll} px wide in {client} px");
+    }
+
     [Fact]
     public async Task At_1440_px_the_readiness_numbers_line_up_with_or_without_the_not_yet_chip()
     {
