@@ -813,11 +813,11 @@ SELECT
 			THEN N'ends with a space: Pylon_Organization_Id__c'
 		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
 			THEN N'too long: Name'
-		WHEN [x].[Industry] IS NOT NULL AND DATALENGTH(CAST([x].[Industry] AS nvarchar(max))) > 2 * 200
+		WHEN [x].[Industry] IS NOT NULL AND DATALENGTH(CAST(RTRIM([x].[Industry]) AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Industry'
-		WHEN [x].[SegmentC] IS NOT NULL AND DATALENGTH(CAST([x].[SegmentC] AS nvarchar(max))) > 2 * 200
+		WHEN [x].[SegmentC] IS NOT NULL AND DATALENGTH(CAST(RTRIM([x].[SegmentC]) AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Segment__c'
-		WHEN [x].[SeatTierC] IS NOT NULL AND DATALENGTH(CAST([x].[SeatTierC] AS nvarchar(max))) > 2 * 200
+		WHEN [x].[SeatTierC] IS NOT NULL AND DATALENGTH(CAST(RTRIM([x].[SeatTierC]) AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Seat_Tier__c'
 		WHEN [x].[OwnerEmailC] IS NOT NULL AND DATALENGTH(CAST([x].[OwnerEmailC] AS nvarchar(max))) > 2 * 320
 			THEN N'too long: Owner_Email__c'
@@ -4058,11 +4058,11 @@ SELECT
 			THEN N'ends with a space: Pylon_Organization_Id__c'
 		WHEN [x].[Name] IS NOT NULL AND DATALENGTH(CAST([x].[Name] AS nvarchar(max))) > 2 * 400
 			THEN N'too long: Name'
-		WHEN [x].[Industry] IS NOT NULL AND DATALENGTH(CAST([x].[Industry] AS nvarchar(max))) > 2 * 200
+		WHEN [x].[Industry] IS NOT NULL AND DATALENGTH(CAST(RTRIM([x].[Industry]) AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Industry'
-		WHEN [x].[SegmentC] IS NOT NULL AND DATALENGTH(CAST([x].[SegmentC] AS nvarchar(max))) > 2 * 200
+		WHEN [x].[SegmentC] IS NOT NULL AND DATALENGTH(CAST(RTRIM([x].[SegmentC]) AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Segment__c'
-		WHEN [x].[SeatTierC] IS NOT NULL AND DATALENGTH(CAST([x].[SeatTierC] AS nvarchar(max))) > 2 * 200
+		WHEN [x].[SeatTierC] IS NOT NULL AND DATALENGTH(CAST(RTRIM([x].[SeatTierC]) AS nvarchar(max))) > 2 * 200
 			THEN N'too long: Seat_Tier__c'
 		WHEN [x].[OwnerEmailC] IS NOT NULL AND DATALENGTH(CAST([x].[OwnerEmailC] AS nvarchar(max))) > 2 * 320
 			THEN N'too long: Owner_Email__c'
