@@ -34,12 +34,10 @@ public static class BulkInsert
         return rows.Count;
     }
 
-    private static void Sqlite<T>(SqliteConnection connection, EntityDescriptor entity, IReadOnlyCollection<T> rows, CancellationToken ct)
+    private static void Sqlite<T>(SqliteConnection connection, EntityDescriptor entity, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
         var columns = entity.Columns.Where(c => !c.SkipOnInsert && !c.IsIdentity).ToArray();
-        using var statement = new SqliteStatement(connection,
-            $"INSERT INTO \"{entity.Name.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.ColumnName}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
+        using var statement = SqliteStatement.Insert(connection, entity.Name.Name, columns.Select(c => c.ColumnName));
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
@@ -47,13 +45,13 @@ public static class BulkInsert
             {
                 // The model's value converters have run: decimals are REAL, timestamps UTC text (ModelConventions).
                 var p = i + 1;
-                switch (columns[i].GetProviderValue(row!))
+                switch (columns[i].GetProviderValue(row))
                 {
                     case null: statement.BindNull(p); break;
                     case string v: statement.Bind(p, v); break;
                     case int v: statement.Bind(p, v); break;
                     case long v: statement.Bind(p, v); break;
-                    case bool v: statement.Bind(p, v ? 1 : 0); break;
+                    case bool v: statement.Bind(p, v); break;
                     case double v: statement.Bind(p, v); break;
                     case DateOnly v: statement.Bind(p, v); break;
                     case var v: throw new NotSupportedException($"{entity.Name.Name}.{columns[i].ColumnName}: no SQLite binding for {v.GetType().Name}.");

@@ -16,15 +16,24 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private byte[] _utf8 = new byte[1024];
 
-    public SqliteStatement(SqliteConnection connection, string sql)
+    private SqliteStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
+    /// <summary>INSERT INTO the table, its parameters numbered 1.. in the order of <paramref name="columns"/>.</summary>
+    public static SqliteStatement Insert(SqliteConnection connection, string table, IEnumerable<string> columns)
+    {
+        var names = columns.Select(c => $"\"{c}\"").ToList();
+        return new(connection, $"INSERT INTO \"{table}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(_ => "?"))})");
+    }
+
     public void BindNull(int parameter) => Check(raw.sqlite3_bind_null(_statement, parameter));
 
     public void Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
+
+    public void Bind(int parameter, bool value) => Bind(parameter, value ? 1L : 0L);
 
     public void Bind(int parameter, double value) => Check(raw.sqlite3_bind_double(_statement, parameter, value));
 

@@ -109,10 +109,10 @@ internal static class StagingModels
             RawId = r.AirbyteRawId,
             HasAirbyteChanges = SqlFunctions.HasAirbyteChanges(r.AirbyteMeta),
             RejectReason =
-                // Labels are judged as they are stored, without their trailing spaces.
                 TooLong(r.PylonOrganizationIdC, TextLengths.Id) ? RejectReasons.TooLong + "Pylon_Organization_Id__c"
                 : SqlFunctions.EndsWithSpace(r.PylonOrganizationIdC) ? RejectReasons.TrailingSpace + "Pylon_Organization_Id__c"
                 : TooLong(r.Name, TextLengths.Name) ? RejectReasons.TooLong + "Name"
+                // Labels are judged as they are stored, without their trailing spaces.
                 : TooLong(r.Industry!.TrimEnd(), TextLengths.Label) ? RejectReasons.TooLong + "Industry"
                 : TooLong(r.SegmentC!.TrimEnd(), TextLengths.Label) ? RejectReasons.TooLong + "Segment__c"
                 : TooLong(r.SeatTierC!.TrimEnd(), TextLengths.Label) ? RejectReasons.TooLong + "Seat_Tier__c"

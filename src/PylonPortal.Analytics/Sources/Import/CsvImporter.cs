@@ -73,5 +73,5 @@ public sealed class CsvImporter(PortalDbFactory databases, TimeProvider clock)
 
     private static string QualifiedName(IEntityType entity, bool sqlServer) => sqlServer
         ? $"[{entity.GetSchema()}].[{entity.GetTableName()}]"
-        : $"\"{entity.GetTableName()}\"";
+        : entity.GetTableName()!; // SQLite has no schemas; SqliteStatement.Insert quotes the name
 }

@@ -30,8 +30,7 @@ internal static class RawRowWriter
     private static void Sqlite(SqliteConnection connection, string table, ImportRows rows)
     {
         var columns = rows.Columns;
-        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        using var statement = new SqliteStatement(connection, sql);
+        using var statement = SqliteStatement.Insert(connection, table, columns.Select(c => c.Name));
         Span<char> text = stackalloc char[UtcTextConverter.MaxLength];
         while (rows.Read())
         {
@@ -43,7 +42,7 @@ internal static class RawRowWriter
                 switch (columns[i].Kind)
                 {
                     case ValueKind.Integer or ValueKind.EpochMilliseconds: statement.Bind(p, v.Integer); break;
-                    case ValueKind.Boolean: statement.Bind(p, v.Boolean ? 1 : 0); break;
+                    case ValueKind.Boolean: statement.Bind(p, v.Boolean); break;
                     // The SQLite model stores decimals as REAL, dates as yyyy-MM-dd and timestamps as UTC text.
                     case ValueKind.Decimal: statement.Bind(p, (double)v.Decimal); break;
                     case ValueKind.Date: statement.Bind(p, v.Date); break;
