@@ -70,6 +70,9 @@ public static class PortalDatabase
         return db;
     }
 
+    /// <summary>The page size of a database file the portal creates (SQLite ignores it on an existing file).</summary>
+    public const int SqlitePageSize = 16384;
+
     /// <summary>
     /// Creates the database (SQLite: the file and its folder) and applies pending migrations. Only writes when
     /// something is pending, so starting the CLI or the portal while a build holds the lock does not wait on it.
@@ -83,6 +86,10 @@ public static class PortalDatabase
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
         if (!(await context.Database.GetPendingMigrationsAsync(ct)).Any()) return;
+        if (!context.IsSqlServer)
+            // A property of the file, taken only before its first table. A 2M-event first build took 54-57 s with
+            // 16 KiB pages against 64-71 s with 4 KiB (3 Dec, interleaved): fewer, larger writes, a faster checkpoint.
+            await context.Database.ExecuteSqlRawAsync($"PRAGMA page_size={SqlitePageSize};", ct);
         await context.Database.MigrateAsync(ct);
         if (!context.IsSqlServer)
             // WAL lets the portal read while a build writes; it is a property of the file, set once.
