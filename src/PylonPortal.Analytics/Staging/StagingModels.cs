@@ -92,12 +92,10 @@ internal static class StagingModels
         {
             Id = r.Id!,
             Name = Fit(r.Name, TextLengths.Name),
-            // Labels the pages group and filter by, without trailing spaces: SQL Server's = and GROUP BY already
-            // treat 'SMB ' as 'SMB', SQLite's would make it a segment of its own. (RTRIM, spaces only, on both.)
-            Industry = Fit(r.Industry!.TrimEnd(), TextLengths.Label),
+            Industry = Fit(Label(r.Industry), TextLengths.Label),
             AnnualRevenue = InRange(r.AnnualRevenue),
-            Segment = Fit(r.SegmentC!.TrimEnd(), TextLengths.Label),
-            SeatTier = Fit(r.SeatTierC!.TrimEnd(), TextLengths.Label),
+            Segment = Fit(Label(r.SegmentC), TextLengths.Label),
+            SeatTier = Fit(Label(r.SeatTierC), TextLengths.Label),
             CurrentArr = InRange(r.CurrentArrC),
             PylonOrganizationId = Unkeyable(r.PylonOrganizationIdC) ? null : r.PylonOrganizationIdC,
             RenewalDate = r.RenewalDateC,
@@ -112,10 +110,9 @@ internal static class StagingModels
                 TooLong(r.PylonOrganizationIdC, TextLengths.Id) ? RejectReasons.TooLong + "Pylon_Organization_Id__c"
                 : SqlFunctions.EndsWithSpace(r.PylonOrganizationIdC) ? RejectReasons.TrailingSpace + "Pylon_Organization_Id__c"
                 : TooLong(r.Name, TextLengths.Name) ? RejectReasons.TooLong + "Name"
-                // Labels are judged as they are stored, without their trailing spaces.
-                : TooLong(r.Industry!.TrimEnd(), TextLengths.Label) ? RejectReasons.TooLong + "Industry"
-                : TooLong(r.SegmentC!.TrimEnd(), TextLengths.Label) ? RejectReasons.TooLong + "Segment__c"
-                : TooLong(r.SeatTierC!.TrimEnd(), TextLengths.Label) ? RejectReasons.TooLong + "Seat_Tier__c"
+                : TooLong(Label(r.Industry), TextLengths.Label) ? RejectReasons.TooLong + "Industry"
+                : TooLong(Label(r.SegmentC), TextLengths.Label) ? RejectReasons.TooLong + "Segment__c"
+                : TooLong(Label(r.SeatTierC), TextLengths.Label) ? RejectReasons.TooLong + "Seat_Tier__c"
                 : TooLong(r.OwnerEmailC, TextLengths.Email) ? RejectReasons.TooLong + "Owner_Email__c"
                 : null,
         });

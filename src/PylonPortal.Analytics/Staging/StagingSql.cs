@@ -157,6 +157,16 @@ internal static class StagingSql
 
     private static Expression<Func<string?, int, string?>> FitExpression() => (text, length) => !SqlFunctions.LongerThan(text, length) ? text : null;
 
+    /// <summary>
+    /// A label the pages group and filter by (industry, segment, seat tier), as it is stored and judged for length:
+    /// without trailing spaces. SQL Server's = and GROUP BY already treat 'SMB ' as 'SMB'; SQLite's would make it a
+    /// segment of its own. (RTRIM, spaces only, on both.)
+    /// </summary>
+    [ExpressionMethod(nameof(LabelExpression))]
+    public static string? Label(string? text) => throw new InvalidOperationException("Only valid inside a database query.");
+
+    private static Expression<Func<string?, string?>> LabelExpression() => text => text!.TrimEnd();
+
     /// <summary>Text longer than <paramref name="length"/> UTF-16 code units, as SQL Server counts (NULL is not).</summary>
     [ExpressionMethod(nameof(TooLongExpression))]
     public static bool TooLong(string? text, int length) => throw new InvalidOperationException("Only valid inside a database query.");
