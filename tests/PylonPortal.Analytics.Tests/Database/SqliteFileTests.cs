@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
+using PylonPortal.Analytics.Intermediate;
 
 namespace PylonPortal.Analytics.Tests.Database;
 
@@ -15,6 +17,29 @@ public class SqliteFileTests
 
         Assert.Equal(16384L, await ScalarAsync(connection, "PRAGMA page_size"));
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+    }
+
+    [Theory]
+    [InlineData(typeof(IntOrgEventDaily))]
+    [InlineData(typeof(IntOrgUserDaily))]
+    public async Task The_daily_intermediates_are_their_primary_key_without_a_rowid_and_hold_every_column_of_the_model(Type entity)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = db.Factory.Create();
+        var table = context.Model.FindEntityType(entity)!;
+        await using var connection = new SqliteConnection($"Data Source={db.Path}");
+        await connection.OpenAsync();
+
+        var sql = (string?)await ScalarAsync(connection, $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table.GetTableName()}'");
+        Assert.EndsWith("WITHOUT ROWID", sql!.TrimEnd(';', ' '));
+        var columns = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT name FROM pragma_table_info('{table.GetTableName()}') ORDER BY name";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        }
+        Assert.Equal(table.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal), columns);
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
