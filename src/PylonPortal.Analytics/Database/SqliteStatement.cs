@@ -44,6 +44,8 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, parameter, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8))));
     }
 
+    public void BindUtf8(int parameter, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, parameter, utf8));
+
     /// <summary>A date as the SQLite model stores it: yyyy-MM-dd text.</summary>
     public void Bind(int parameter, DateOnly date)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Demo;
 using PylonPortal.Analytics.Sources;
@@ -459,6 +460,39 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_insert_that_sqlite_refuses_midway_ends_the_import_with_its_error_and_loads_nothing()
+    {
+        await _db.InsertAsync(Raw.Event("old1", "x", "u1", "2024-01-01T00:00:00Z"));
+        await using (var context = _db.Factory.Create())
+            await context.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE INSERT ON product_events WHEN NEW.uuid = 'e25000' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        var path = await EventsFileAsync(60_000); // the reading side is batches ahead when the insert fails
+
+        var ex = await Assert.ThrowsAsync<SqliteException>(() =>
+            Importer().ImportAsync(RawTables.ProductEvents, path).WaitAsync(TimeSpan.FromMinutes(5)));
+
+        Assert.Contains("refused by the test", ex.Message);
+        var rows = await _db.ReadAsync(c => c.RawProductEvents.AsNoTracking());
+        Assert.Equal(["old1"], rows.Select(r => r.Uuid!));
+    }
+
+    [Fact]
+    public async Task An_import_cancelled_midway_stops_and_loads_nothing()
+    {
+        await _db.InsertAsync(Raw.Event("old1", "x", "u1", "2024-01-01T00:00:00Z"));
+        var path = await EventsFileAsync(60_000);
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAt(20_000, cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Importer().ImportAsync(RawTables.ProductEvents, path, progress, cancel.Token).WaitAsync(TimeSpan.FromMinutes(5)));
+
+        Assert.True(progress.Last < 60_000, $"read on to row {progress.Last} after the cancel");
+        var rows = await _db.ReadAsync(c => c.RawProductEvents.AsNoTracking());
+        Assert.Equal(["old1"], rows.Select(r => r.Uuid!));
+    }
+
+    [Fact]
     public async Task Several_errors_are_all_reported_in_line_order()
     {
         var ex = await ImportFailsAsync($$"""
@@ -589,6 +623,18 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     /// <summary>Records reports as they happen (<see cref="Progress{T}"/> would post them later).</summary>
+    /// <summary>Cancels the import when it has read the given number of rows.</summary>
+    private sealed class CancelAt(long rows, CancellationTokenSource cancel) : IProgress<long>
+    {
+        public long Last { get; private set; }
+
+        public void Report(long value)
+        {
+            Last = value;
+            if (value >= rows) cancel.Cancel();
+        }
+    }
+
     private sealed class RecordedProgress : IProgress<long>
     {
         public List<long> Values { get; } = [];
