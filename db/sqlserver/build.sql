@@ -235,6 +235,11 @@ FROM
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_users] [r]
+		WHERE
+			[r].[id] IS NULL OR
+			DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR
+			([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') OR
+			[r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% '))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -524,6 +529,11 @@ FROM
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_organizations] [r]
+		WHERE
+			[r].[id] IS NULL OR
+			DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR
+			([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') OR
+			[r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% '))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -723,6 +733,11 @@ FROM
 			[r].[Id] as [Key_2]
 		FROM
 			[salesforce].[account] [r]
+		WHERE
+			[r].[Id] IS NULL OR
+			DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR
+			([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ') OR
+			[r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% '))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -1035,6 +1050,11 @@ FROM
 			[r].[id] as [Key_2]
 		FROM
 			[airbyte].[pylon_issues] [r]
+		WHERE
+			[r].[id] IS NULL OR
+			DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR
+			([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') OR
+			[r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% '))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -1296,6 +1316,11 @@ FROM
 			[r].[uuid] as [Key_2]
 		FROM
 			[airbyte].[product_events] [r]
+		WHERE
+			[r].[uuid] IS NULL OR
+			DATALENGTH(CAST([r].[uuid] AS nvarchar(max))) > 2 * 200 OR
+			([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ') OR
+			[r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% '))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -3448,7 +3473,8 @@ FROM
 		FROM
 			[airbyte].[pylon_users] [r]
 		WHERE
-			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			([r].[id] IS NULL OR DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') OR [r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -3749,7 +3775,8 @@ FROM
 		FROM
 			[airbyte].[pylon_organizations] [r]
 		WHERE
-			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			([r].[id] IS NULL OR DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') OR [r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -3960,7 +3987,8 @@ FROM
 		FROM
 			[salesforce].[account] [r]
 		WHERE
-			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			([r].[Id] IS NULL OR DATALENGTH(CAST([r].[Id] AS nvarchar(max))) > 2 * 200 OR ([r].[Id] IS NOT NULL AND [r].[Id] LIKE '% ') OR [r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -4290,7 +4318,8 @@ FROM
 		FROM
 			[airbyte].[pylon_issues] [r]
 		WHERE
-			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			([r].[id] IS NULL OR DATALENGTH(CAST([r].[id] AS nvarchar(max))) > 2 * 200 OR ([r].[id] IS NOT NULL AND [r].[id] LIKE '% ') OR [r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL
@@ -4566,7 +4595,8 @@ FROM
 		FROM
 			[airbyte].[product_events] [r]
 		WHERE
-			[r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL
+			([r].[_airbyte_extracted_at] >= @since OR [r].[_airbyte_extracted_at] IS NULL) AND
+			([r].[uuid] IS NULL OR DATALENGTH(CAST([r].[uuid] AS nvarchar(max))) > 2 * 200 OR ([r].[uuid] IS NOT NULL AND [r].[uuid] LIKE '% ') OR [r].[_airbyte_raw_id] IS NOT NULL AND (DATALENGTH(CAST([r].[_airbyte_raw_id] AS nvarchar(max))) > 2 * 200 OR ([r].[_airbyte_raw_id] IS NOT NULL AND [r].[_airbyte_raw_id] LIKE '% ')))
 	) [g_1]
 WHERE
 	[g_1].[Key_1] IS NOT NULL

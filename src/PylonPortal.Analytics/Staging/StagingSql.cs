@@ -29,6 +29,11 @@ internal static class StagingSql
         window.Where(r => Sql.Property<string?>(r, key) != null && !Unkeyable(Sql.Property<string?>(r, key))
                           && (r.AirbyteRawId == null || !Unkeyable(r.AirbyteRawId)));
 
+    /// <summary>The rows <see cref="Keyed{T}"/> leaves out.</summary>
+    public static IQueryable<T> Unkeyed<T>(IQueryable<T> window, string key) where T : AirbyteRecord =>
+        window.Where(r => Sql.Property<string?>(r, key) == null || Unkeyable(Sql.Property<string?>(r, key))
+                          || (r.AirbyteRawId != null && Unkeyable(r.AirbyteRawId)));
+
     /// <summary>
     /// The latest row of each key: latest _airbyte_extracted_at, then larger _airbyte_raw_id (NULL counts as
     /// oldest, smallest; both engines sort NULL lowest). Keys compare ordinally.
@@ -59,7 +64,9 @@ internal static class StagingSql
     public static async Task CountUnkeyedAsync<T>(BuildContext ctx, PipelineRunStep step, IQueryable<T> window, string key, string keyColumn)
         where T : AirbyteRecord
     {
-        var problems = await window
+        // Filtered first by the plain test, so the reason is worked out only for the few rows without a key:
+        // over 2M events, 0.62-0.94 s in the sqlite3 shell against 0.83-1.07 s through the reason alone (3 Dec).
+        var problems = await Unkeyed(window, key)
             .Select(r => new
             {
                 Key = Sql.Property<string?>(r, key),
