@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Intermediate;
+using PylonPortal.Analytics.Staging;
 
 namespace PylonPortal.Analytics.Tests.Database;
 
@@ -22,7 +23,9 @@ public class SqliteFileTests
     [Theory]
     [InlineData(typeof(IntOrgEventDaily))]
     [InlineData(typeof(IntOrgUserDaily))]
-    public async Task The_daily_intermediates_are_their_primary_key_without_a_rowid_and_hold_every_column_of_the_model(Type entity)
+    [InlineData(typeof(StgUser))]
+    [InlineData(typeof(EventClassification))]
+    public async Task Tables_read_by_key_are_their_primary_key_without_a_rowid_with_every_column_and_index_of_the_model(Type entity)
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var context = db.Factory.Create();
@@ -40,6 +43,8 @@ public class SqliteFileTests
             while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
         }
         Assert.Equal(table.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal), columns);
+        foreach (var index in table.GetIndexes())
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '{index.GetDatabaseName()}'"));
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace PylonPortal.Analytics.Database.Migrations.Sqlite;
+
+/// <summary>
+/// SQLite cannot change a table's kind in place (WITHOUT ROWID or not): a new table, its rows copied, the old one
+/// dropped with its indexes, the new one renamed and its indexes made again. EF Core cannot declare WITHOUT ROWID
+/// (dotnet/efcore#36888), so a later migration that rebuilds such a table must keep it: <c>SqliteFileTests</c> checks it.
+/// </summary>
+internal static class SqliteTableRebuild
+{
+    public static void Rebuild(MigrationBuilder migrationBuilder, string table, string definition, string options, params string[] indexes)
+    {
+        migrationBuilder.Sql($"""CREATE TABLE "ef_temp_{table}" ({definition}) {options};""");
+        migrationBuilder.Sql($"""INSERT INTO "ef_temp_{table}" SELECT * FROM "{table}";""");
+        migrationBuilder.Sql($"""DROP TABLE "{table}";""");
+        migrationBuilder.Sql($"""ALTER TABLE "ef_temp_{table}" RENAME TO "{table}";""");
+        foreach (var index in indexes) migrationBuilder.Sql(index);
+    }
+}
