@@ -44,6 +44,7 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, parameter, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8))));
     }
 
+    /// <summary>Text already encoded as UTF-8 (SQLite copies it, so the buffer may be reused at once).</summary>
     public void BindUtf8(int parameter, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, parameter, utf8));
 
     /// <summary>A date as the SQLite model stores it: yyyy-MM-dd text.</summary>
