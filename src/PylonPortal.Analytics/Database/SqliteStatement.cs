@@ -50,9 +50,17 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>A date as the SQLite model stores it: yyyy-MM-dd text.</summary>
     public void Bind(int parameter, DateOnly date)
     {
-        Span<char> text = stackalloc char[10];
-        date.TryFormat(text, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Bind(parameter, text[..n]);
+        Span<char> text = stackalloc char[DateLength];
+        Bind(parameter, text[..FormatDate(date, text)]);
+    }
+
+    private const int DateLength = 10;
+
+    /// <summary>Writes the date as the SQLite model stores it (yyyy-MM-dd) and returns its length.</summary>
+    public static int FormatDate(DateOnly date, Span<char> destination)
+    {
+        date.TryFormat(destination, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return n;
     }
 
     /// <summary>Inserts the bound row, and clears nothing: every parameter is bound again for the next.</summary>

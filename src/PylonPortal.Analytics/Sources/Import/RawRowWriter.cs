@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Channels;
@@ -117,10 +116,7 @@ internal static class RawRowWriter
                     case ValueKind.Boolean: cell.Integer = v.Boolean ? 1 : 0; break;
                     // The SQLite model stores decimals as REAL, dates as yyyy-MM-dd and timestamps as UTC text.
                     case ValueKind.Decimal: (cell.Kind, cell.Real) = (CellKind.Real, (double)v.Decimal); break;
-                    case ValueKind.Date:
-                        v.Date.TryFormat(text, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                        AddText(ref cell, text[..n]);
-                        break;
+                    case ValueKind.Date: AddText(ref cell, text[..SqliteStatement.FormatDate(v.Date, text)]); break;
                     case ValueKind.Timestamp: AddText(ref cell, text[..UtcTextConverter.Format(v.Timestamp, text)]); break;
                     default: AddText(ref cell, rows.Text(i)); break;
                 }
