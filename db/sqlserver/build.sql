@@ -1354,12 +1354,11 @@ GO
 INSERT INTO [pipeline].[stg_product_events]
 (
 	[uuid],
-	[event],
+	[event_id],
 	[distinct_id],
 	[activity_date],
 	[is_system],
 	[org_id],
-	[category],
 	[extracted_at],
 	[raw_id],
 	[has_airbyte_changes],
@@ -1367,7 +1366,7 @@ INSERT INTO [pipeline].[stg_product_events]
 )
 SELECT
 	[t2].[Uuid],
-	IIF(NOT DATALENGTH(CAST([t2].[Event] AS nvarchar(max))) > 2 * 400, [t2].[Event], NULL),
+	[name].[id],
 	IIF(NOT DATALENGTH(CAST([t2].[DistinctId] AS nvarchar(max))) > 2 * 200, [t2].[DistinctId], NULL),
 	CAST(SWITCHOFFSET([t2].[Timestamp_1], '+00:00') AS DATE),
 	[t2].[isSystem],
@@ -1378,7 +1377,6 @@ SELECT
 			THEN Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5)
 		ELSE NULL
 	END, [user_1].[organization_id]),
-	[category].[category],
 	[t2].[AirbyteExtractedAt],
 	[t2].[AirbyteRawId],
 	IIF(CASE WHEN [t2].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
@@ -1402,11 +1400,11 @@ FROM
 	(
 		SELECT
 			IIF(Substring([t1].[distinctId], 1, 4) = N'org-', 1, 0) as [isSystem],
-			[t1].[Event],
 			[t1].[DistinctId_1] as [DistinctId],
 			[t1].[Timestamp_1],
 			[t1].[distinctId] as [distinctId_1],
 			[t1].[AirbyteMeta],
+			[t1].[Event],
 			[t1].[AirbyteExtractedAt],
 			[t1].[Uuid],
 			[t1].[AirbyteRawId]
@@ -1414,10 +1412,10 @@ FROM
 			(
 				SELECT
 					[r].[distinct_id] COLLATE Latin1_General_100_BIN2 as [distinctId],
-					[r].[event] as [Event],
 					[r].[distinct_id] as [DistinctId_1],
 					[r].[timestamp] as [Timestamp_1],
 					[r].[_airbyte_meta] as [AirbyteMeta],
+					[r].[event] as [Event],
 					[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 					[r].[uuid] as [Uuid],
 					[r].[_airbyte_raw_id] as [AirbyteRawId]
@@ -1429,18 +1427,16 @@ FROM
 			) [t1]
 	) [t2]
 		LEFT JOIN [pipeline].[stg_pylon_users] [user_1] ON [t2].[isSystem] = 0 AND [user_1].[id] = [t2].[distinctId_1]
-		LEFT JOIN [pipeline].[event_classification] [category] ON [category].[event] = [t2].[Event] COLLATE Latin1_General_100_BIN2;
+		LEFT JOIN [pipeline].[event_classification] [name] ON [name].[event] = [t2].[Event] COLLATE Latin1_General_100_BIN2;
 GO
 
 DECLARE @OrgId NVarChar(200);
 DECLARE @ActivityDate Date;
-DECLARE @Category NVarChar(40);
 UPDATE
 	[u]
 SET
 	[u].[org_id] = @OrgId,
-	[u].[activity_date] = @ActivityDate,
-	[u].[category] = @Category
+	[u].[activity_date] = @ActivityDate
 FROM
 	[pipeline].[stg_product_events] [u]
 WHERE
@@ -1567,20 +1563,30 @@ INSERT INTO [marts].[int_org_event_daily]
 	[user_event_count]
 )
 SELECT
-	[g_1].[org_id],
-	[g_1].[activity_date],
-	[g_1].[event],
-	MAX([g_1].[category]),
-	COUNT(*),
-	COUNT(IIF([g_1].[is_system] = 0, 1, NULL))
+	[g_2].[OrgId],
+	[g_2].[Value_1],
+	[name].[event],
+	[name].[category],
+	[g_2].[Events_1],
+	[g_2].[UserEvents]
 FROM
-	[pipeline].[stg_product_events] [g_1]
-WHERE
-	[g_1].[org_id] IS NOT NULL
-GROUP BY
-	[g_1].[org_id],
-	[g_1].[activity_date],
-	[g_1].[event];
+	(
+		SELECT
+			[g_1].[event_id] as [EventId],
+			[g_1].[org_id] as [OrgId],
+			[g_1].[activity_date] as [Value_1],
+			COUNT(*) as [Events_1],
+			COUNT(IIF([g_1].[is_system] = 0, 1, NULL)) as [UserEvents]
+		FROM
+			[pipeline].[stg_product_events] [g_1]
+		WHERE
+			[g_1].[org_id] IS NOT NULL
+		GROUP BY
+			[g_1].[org_id],
+			[g_1].[activity_date],
+			[g_1].[event_id]
+	) [g_2]
+		INNER JOIN [pipeline].[event_classification] [name] ON [g_2].[EventId] = [name].[id];
 GO
 
 INSERT INTO [marts].[int_org_user_daily]
@@ -1596,9 +1602,10 @@ SELECT
 	[g_1].[distinct_id],
 	[g_1].[activity_date],
 	COUNT(*),
-	COUNT(IIF([g_1].[category] = N'AI Features', 1, NULL))
+	COUNT(IIF([name].[category] = N'AI Features', 1, NULL))
 FROM
 	[pipeline].[stg_product_events] [g_1]
+		INNER JOIN [pipeline].[event_classification] [name] ON [g_1].[event_id] = [name].[id]
 WHERE
 	[g_1].[org_id] IS NOT NULL AND [g_1].[is_system] = 0
 GROUP BY
@@ -4639,12 +4646,11 @@ DECLARE @since BigInt;
 INSERT INTO [pipeline].[load_product_events]
 (
 	[uuid],
-	[event],
+	[event_id],
 	[distinct_id],
 	[activity_date],
 	[is_system],
 	[org_id],
-	[category],
 	[extracted_at],
 	[raw_id],
 	[has_airbyte_changes],
@@ -4652,7 +4658,7 @@ INSERT INTO [pipeline].[load_product_events]
 )
 SELECT
 	[t2].[Uuid],
-	IIF(NOT DATALENGTH(CAST([t2].[Event] AS nvarchar(max))) > 2 * 400, [t2].[Event], NULL),
+	[name].[id],
 	IIF(NOT DATALENGTH(CAST([t2].[DistinctId] AS nvarchar(max))) > 2 * 200, [t2].[DistinctId], NULL),
 	CAST(SWITCHOFFSET([t2].[Timestamp_1], '+00:00') AS DATE),
 	[t2].[isSystem],
@@ -4663,7 +4669,6 @@ SELECT
 			THEN Substring([t2].[distinctId_1], 5, LEN([t2].[DistinctId] COLLATE Latin1_General_100_BIN2 + N'.') - 5)
 		ELSE NULL
 	END, [user_1].[organization_id]),
-	[category].[category],
 	[t2].[AirbyteExtractedAt],
 	[t2].[AirbyteRawId],
 	IIF(CASE WHEN [t2].[AirbyteMeta] IS NULL THEN 0 WHEN ISJSON(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX))) = 0 THEN 1 WHEN JSON_QUERY(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL OR JSON_VALUE(CAST([t2].[AirbyteMeta] AS NVARCHAR(MAX)), '$.changes[0]') IS NOT NULL THEN 1 ELSE 0 END = 1, 1, 0),
@@ -4687,11 +4692,11 @@ FROM
 	(
 		SELECT
 			IIF(Substring([t1].[distinctId], 1, 4) = N'org-', 1, 0) as [isSystem],
-			[t1].[Event],
 			[t1].[DistinctId_1] as [DistinctId],
 			[t1].[Timestamp_1],
 			[t1].[distinctId] as [distinctId_1],
 			[t1].[AirbyteMeta],
+			[t1].[Event],
 			[t1].[AirbyteExtractedAt],
 			[t1].[Uuid],
 			[t1].[AirbyteRawId]
@@ -4699,10 +4704,10 @@ FROM
 			(
 				SELECT
 					[r].[distinct_id] COLLATE Latin1_General_100_BIN2 as [distinctId],
-					[r].[event] as [Event],
 					[r].[distinct_id] as [DistinctId_1],
 					[r].[timestamp] as [Timestamp_1],
 					[r].[_airbyte_meta] as [AirbyteMeta],
+					[r].[event] as [Event],
 					[r].[_airbyte_extracted_at] as [AirbyteExtractedAt],
 					[r].[uuid] as [Uuid],
 					[r].[_airbyte_raw_id] as [AirbyteRawId]
@@ -4716,18 +4721,16 @@ FROM
 			) [t1]
 	) [t2]
 		LEFT JOIN [pipeline].[stg_pylon_users] [user_1] ON [t2].[isSystem] = 0 AND [user_1].[id] = [t2].[distinctId_1]
-		LEFT JOIN [pipeline].[event_classification] [category] ON [category].[event] = [t2].[Event] COLLATE Latin1_General_100_BIN2;
+		LEFT JOIN [pipeline].[event_classification] [name] ON [name].[event] = [t2].[Event] COLLATE Latin1_General_100_BIN2;
 GO
 
 DECLARE @OrgId NVarChar(200);
 DECLARE @ActivityDate Date;
-DECLARE @Category NVarChar(40);
 UPDATE
 	[u]
 SET
 	[u].[org_id] = @OrgId,
-	[u].[activity_date] = @ActivityDate,
-	[u].[category] = @Category
+	[u].[activity_date] = @ActivityDate
 FROM
 	[pipeline].[load_product_events] [u]
 WHERE
@@ -4848,26 +4851,24 @@ GO
 INSERT INTO [pipeline].[stg_product_events]
 (
 	[uuid],
-	[event],
+	[event_id],
 	[distinct_id],
 	[activity_date],
 	[reject_reason],
 	[is_system],
 	[org_id],
-	[category],
 	[extracted_at],
 	[raw_id],
 	[has_airbyte_changes]
 )
 SELECT
 	[t1].[uuid],
-	[t1].[event],
+	[t1].[event_id],
 	[t1].[distinct_id],
 	[t1].[activity_date],
 	[t1].[reject_reason],
 	[t1].[is_system],
 	[t1].[org_id],
-	[t1].[category],
 	[t1].[extracted_at],
 	[t1].[raw_id],
 	[t1].[has_airbyte_changes]
@@ -5011,40 +5012,50 @@ INSERT INTO [marts].[int_org_event_daily]
 	[user_event_count]
 )
 SELECT
-	[g_1].[org_id],
-	[g_1].[activity_date],
-	[g_1].[event],
-	MAX([g_1].[category]),
-	COUNT(*),
-	COUNT(IIF([g_1].[is_system] = 0, 1, NULL))
+	[g_2].[OrgId],
+	[g_2].[Value_1],
+	[name].[event],
+	[name].[category],
+	[g_2].[Events_1],
+	[g_2].[UserEvents]
 FROM
-	[pipeline].[stg_product_events] [g_1]
-WHERE
-	[g_1].[org_id] IS NOT NULL AND
-	[g_1].[org_id] IN (
+	(
 		SELECT
-			[k_1].[org_id]
+			[g_1].[event_id] as [EventId],
+			[g_1].[org_id] as [OrgId],
+			[g_1].[activity_date] as [Value_1],
+			COUNT(*) as [Events_1],
+			COUNT(IIF([g_1].[is_system] = 0, 1, NULL)) as [UserEvents]
 		FROM
-			[pipeline].[work_touched_days] [k_1]
-	) AND
-	[g_1].[activity_date] IN (
-		SELECT
-			[k_2].[activity_date]
-		FROM
-			[pipeline].[work_touched_days] [k_2]
-	) AND
-	EXISTS(
-		SELECT
-			*
-		FROM
-			[pipeline].[work_touched_days] [k_3]
+			[pipeline].[stg_product_events] [g_1]
 		WHERE
-			[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
-	)
-GROUP BY
-	[g_1].[org_id],
-	[g_1].[activity_date],
-	[g_1].[event];
+			[g_1].[org_id] IS NOT NULL AND
+			[g_1].[org_id] IN (
+				SELECT
+					[k_1].[org_id]
+				FROM
+					[pipeline].[work_touched_days] [k_1]
+			) AND
+			[g_1].[activity_date] IN (
+				SELECT
+					[k_2].[activity_date]
+				FROM
+					[pipeline].[work_touched_days] [k_2]
+			) AND
+			EXISTS(
+				SELECT
+					*
+				FROM
+					[pipeline].[work_touched_days] [k_3]
+				WHERE
+					[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+			)
+		GROUP BY
+			[g_1].[org_id],
+			[g_1].[activity_date],
+			[g_1].[event_id]
+	) [g_2]
+		INNER JOIN [pipeline].[event_classification] [name] ON [g_2].[EventId] = [name].[id];
 GO
 
 DELETE [d]
@@ -5100,9 +5111,10 @@ SELECT
 	[g_1].[distinct_id],
 	[g_1].[activity_date],
 	COUNT(*),
-	COUNT(IIF([g_1].[category] = N'AI Features', 1, NULL))
+	COUNT(IIF([name].[category] = N'AI Features', 1, NULL))
 FROM
 	[pipeline].[stg_product_events] [g_1]
+		INNER JOIN [pipeline].[event_classification] [name] ON [g_1].[event_id] = [name].[id]
 WHERE
 	[g_1].[org_id] IS NOT NULL AND
 	[g_1].[org_id] IN (

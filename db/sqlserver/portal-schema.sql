@@ -2262,3 +2262,168 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DELETE FROM [pipeline].[stg_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DELETE FROM [pipeline].[load_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DELETE FROM [pipeline].[work_touched_as_of];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DELETE FROM [pipeline].[pipeline_watermarks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DROP INDEX [IX_stg_product_events_org_id_activity_date_event] ON [pipeline].[stg_product_events];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    ALTER TABLE [pipeline].[event_classification] DROP CONSTRAINT [PK_event_classification];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DECLARE @var78 nvarchar(max);
+    SELECT @var78 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_product_events]') AND [c].[name] = N'category');
+    IF @var78 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT ' + @var78 + ';');
+    ALTER TABLE [pipeline].[stg_product_events] DROP COLUMN [category];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DECLARE @var79 nvarchar(max);
+    SELECT @var79 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[stg_product_events]') AND [c].[name] = N'event');
+    IF @var79 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[stg_product_events] DROP CONSTRAINT ' + @var79 + ';');
+    ALTER TABLE [pipeline].[stg_product_events] DROP COLUMN [event];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DECLARE @var80 nvarchar(max);
+    SELECT @var80 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_product_events]') AND [c].[name] = N'category');
+    IF @var80 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT ' + @var80 + ';');
+    ALTER TABLE [pipeline].[load_product_events] DROP COLUMN [category];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    DECLARE @var81 nvarchar(max);
+    SELECT @var81 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[pipeline].[load_product_events]') AND [c].[name] = N'event');
+    IF @var81 IS NOT NULL EXEC(N'ALTER TABLE [pipeline].[load_product_events] DROP CONSTRAINT ' + @var81 + ';');
+    ALTER TABLE [pipeline].[load_product_events] DROP COLUMN [event];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    ALTER TABLE [pipeline].[stg_product_events] ADD [event_id] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    ALTER TABLE [pipeline].[load_product_events] ADD [event_id] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    ALTER TABLE [pipeline].[event_classification] ADD [id] int NOT NULL IDENTITY;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    ALTER TABLE [pipeline].[event_classification] ADD CONSTRAINT [PK_event_classification] PRIMARY KEY ([id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    CREATE INDEX [IX_stg_product_events_org_id_activity_date_event_id_is_system] ON [pipeline].[stg_product_events] ([org_id], [activity_date], [event_id], [is_system]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_event_classification_event] ON [pipeline].[event_classification] ([event]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204184411_EventNamesById'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204184411_EventNamesById', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

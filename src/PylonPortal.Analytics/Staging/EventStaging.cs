@@ -65,24 +65,23 @@ internal static class EventStaging
     private static Task<int> InsertCopiesAsync<T>(DataConnection db, IQueryable<RawProductEvent> window) where T : StgProductEvent, new()
     {
         var users = db.GetTable<StgUser>();
-        var categories = db.GetTable<EventClassification>();
+        var names = db.GetTable<EventClassification>();
         var copies =
             from r in Keyed(window, Uuid)
             let distinctId = SqlFunctions.Ordinal(r.DistinctId)
             let isSystem = distinctId!.Substring(0, 4) == "org-"
             from user in users.Where(u => !isSystem && u.Id == distinctId).DefaultIfEmpty()
-            from category in categories.Where(c => c.Event == SqlFunctions.Ordinal(r.Event)).DefaultIfEmpty()
+            from name in names.Where(c => c.Event == SqlFunctions.Ordinal(r.Event)).DefaultIfEmpty()
             select new T
             {
                 Uuid = r.Uuid!,
-                Event = Fit(r.Event, TextLengths.EventName),
+                EventId = (int?)name.Id,
                 DistinctId = Fit(r.DistinctId, TextLengths.Id),
                 ActivityDate = SqlFunctions.UtcDate(r.Timestamp),
                 IsSystem = isSystem,
                 // org-X is org X (even one not in pylon_organizations); "org-" alone has none (the length test, not
                 // = 'org-', which SQL Server also finds true for 'org- '). A user's events go to the user's current org.
                 OrgId = isSystem ? (distinctId.Length == 4 ? null : Fit(distinctId.Substring(4), TextLengths.Id)) : user.OrganizationId,
-                Category = category.Category,
                 ExtractedAt = r.AirbyteExtractedAt,
                 RawId = r.AirbyteRawId,
                 HasAirbyteChanges = SqlFunctions.HasAirbyteChanges(r.AirbyteMeta),
@@ -101,12 +100,11 @@ internal static class EventStaging
         return copies.InsertAsync(db.GetTable<T>(), e => e);
     }
 
-    /// <summary>A rejected copy keeps its uuid and version (it hides older copies) but counts for no org, day or category.</summary>
+    /// <summary>A rejected copy keeps its uuid and version (it hides older copies) but counts for no org or day.</summary>
     private static Task<int> ClearRejectedAsync<T>(DataConnection db) where T : StgProductEvent =>
         db.GetTable<T>().Where(e => e.RejectReason != null)
             .Set(e => e.OrgId, (string?)null)
             .Set(e => e.ActivityDate, (DateOnly?)null)
-            .Set(e => e.Category, (string?)null)
             .UpdateAsync();
 
     /// <summary>
@@ -156,7 +154,10 @@ internal static class EventStaging
                 .UpdateAsync();
     }
 
-    /// <summary>Classifies event names not seen before (few: names, not events) and stores them in event_classification.</summary>
+    /// <summary>
+    /// Classifies event names not seen before (few: names, not events) and stores them in event_classification,
+    /// which numbers them: staging then stores each event's number.
+    /// </summary>
     private static async Task ClassifyNewEventNamesAsync(DataConnection db, IQueryable<RawProductEvent> window)
     {
         var known = db.GetTable<EventClassification>();

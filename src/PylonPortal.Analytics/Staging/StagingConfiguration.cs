@@ -18,8 +18,9 @@ internal sealed class StagingConfiguration :
         // A uuid's staged copy, which a re-extracted event supersedes. Not unique: a full build loads every raw
         // copy and then deletes the superseded ones, which costs far less than ranking millions of rows.
         e.HasIndex(x => x.Uuid);
-        // The daily models' keys in their grouping order; also where a moved user's events are found (by org).
-        e.HasIndex(x => new { x.OrgId, x.ActivityDate, x.Event });
+        // The daily models' keys in their grouping order, and is_system: int_org_event_daily reads the index alone
+        // (0.8 s against 1.7 s through the rows for 2M events, 4 Dec). Also where a moved user's events are found (by org).
+        e.HasIndex(x => new { x.OrgId, x.ActivityDate, x.EventId, x.IsSystem });
     }
 
     public void Configure(EntityTypeBuilder<LoadProductEvent> e) => Events(e.HasBaseType((Type?)null), "load_product_events");
@@ -57,7 +58,9 @@ internal sealed class StagingConfiguration :
     public void Configure(EntityTypeBuilder<EventClassification> e)
     {
         e.ToTable("event_classification", Schemas.Pipeline);
-        e.HasKey(x => x.Event);
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedOnAdd();
+        e.HasIndex(x => x.Event).IsUnique();
         e.Property(x => x.Event).IsOrdinal(TextLengths.EventName);
         e.Property(x => x.Category).HasMaxLength(40);
     }
@@ -68,11 +71,9 @@ internal sealed class StagingConfiguration :
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedOnAdd();
         e.Property(x => x.Uuid).IsOrdinal();
-        e.Property(x => x.Event).IsOrdinal(TextLengths.EventName);
         e.Property(x => x.DistinctId).IsOrdinal();
         e.Property(x => x.OrgId).IsOrdinal();
         e.Property(x => x.RejectReason).HasMaxLength(RejectReasonLength);
-        e.Property(x => x.Category).HasMaxLength(40);
     }
 
     private static EntityTypeBuilder<T> Users<T>(EntityTypeBuilder<T> e, string table) where T : StgUser

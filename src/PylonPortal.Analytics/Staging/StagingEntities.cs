@@ -14,7 +14,9 @@ public abstract class StagedRow
 }
 
 /// <summary>
-/// stg_product_events: one row per event uuid, lean (what the marts read: keys, date, category, flags).
+/// stg_product_events: one row per event uuid, lean (what the marts read: keys, date, event, flags). The event
+/// name is its event_classification row's id, which also gives its category: a 2M-event full build wrote
+/// 530 MB of staging instead of 640 MB, and built it in 7.5 s instead of 11.7 s (4 Dec, sqlite3 shell).
 /// The latest copy of a uuid is staged even when it is invalid (<see cref="RejectReason"/>): it hides older
 /// valid copies, as DESIGN section 3 rule 1 asks.
 /// </summary>
@@ -24,7 +26,10 @@ public class StgProductEvent : StagedRow
     public long Id { get; set; }
 
     public string Uuid { get; set; } = "";
-    public string? Event { get; set; }
+
+    /// <summary>The name's <see cref="EventClassification.Id"/>; NULL when the name cannot be staged (missing, too long, ...).</summary>
+    public int? EventId { get; set; }
+
     public string? DistinctId { get; set; }
 
     /// <summary>UTC calendar date of <c>timestamp</c>.</summary>
@@ -38,8 +43,6 @@ public class StgProductEvent : StagedRow
 
     /// <summary>The attributed org; NULL when rejected or unattributed.</summary>
     public string? OrgId { get; set; }
-
-    public string? Category { get; set; }
 }
 
 /// <summary>stg_pylon_users.</summary>
@@ -101,6 +104,9 @@ public class StgAccount : StagedRow
 /// <summary>event_classification: each distinct event name and its feature category (<see cref="EventClassifier"/>).</summary>
 public sealed class EventClassification
 {
+    /// <summary>Surrogate key: what a staged event stores instead of its name.</summary>
+    public int Id { get; set; }
+
     public string Event { get; set; } = "";
     public string Category { get; set; } = "";
 }

@@ -24,7 +24,6 @@ public class SqliteFileTests
     [InlineData(typeof(IntOrgEventDaily))]
     [InlineData(typeof(IntOrgUserDaily))]
     [InlineData(typeof(StgUser))]
-    [InlineData(typeof(EventClassification))]
     public async Task Tables_read_by_key_are_their_primary_key_without_a_rowid_with_every_column_and_index_of_the_model(Type entity)
     {
         await using var db = await TestDatabase.CreateAsync();

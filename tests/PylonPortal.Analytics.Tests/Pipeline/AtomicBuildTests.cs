@@ -85,8 +85,8 @@ public class AtomicBuildTests
         await using (var sql = context.Sql())
             await sql.InsertAsync(new StgProductEvent
             {
-                Uuid = "rogue", Event = "issue:created", DistinctId = "u1", ActivityDate = new DateOnly(2024, 3, 29),
-                OrgId = "o1", Category = "Issue Management", ExtractedAt = At(1_000),
+                Uuid = "rogue", EventId = sql.GetTable<EventClassification>().Single(c => c.Event == "issue:created").Id,
+                DistinctId = "u1", ActivityDate = new DateOnly(2024, 3, 29), OrgId = "o1", ExtractedAt = At(1_000),
             });
         await db.InsertAsync(Event("e3", "issue:resolved", "u2", "2024-03-30T09:00:00Z", extractedAt: At(5_000)));
 

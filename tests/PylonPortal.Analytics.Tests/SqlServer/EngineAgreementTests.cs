@@ -56,7 +56,8 @@ public class EngineAgreementTests
 
         Assert.Equal(["o1"], await db.ReadAsync(c => c.StgOrganizations.Select(o => o.Id)));
         Assert.Equal(Emoji(200), Assert.Single(await db.ReadAsync(c => c.StgUsers)).Name);
-        var events = await db.ReadAsync(c => c.StgProductEvents.Where(e => e.RejectReason == null).Select(e => e.Event));
+        var events = await db.ReadAsync(c => c.StgProductEvents.Where(e => e.RejectReason == null)
+            .Join(c.EventClassifications, e => e.EventId, n => (int?)n.Id, (e, n) => n.Event));
         Assert.Equal([Emoji(200)], events);
         var issues = await RowIssuesAsync(db, build);
         Assert.Contains(("stg_pylon_organizations", RejectReasons.TooLong + "id", 1L), issues);

@@ -102,6 +102,50 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task No_aggregate_has_a_subquery_in_its_argument()
+    {
+        // SQL Server refuses COUNT(IIF(x IN (SELECT ...), 1, NULL)) with error 130, where SQLite runs it
+        // (https://learn.microsoft.com/previous-versions/sql/sql-server-2008-r2/bb510454(v=sql.105)).
+        var found = (await SqlServerScripts.RecordAllAsync())
+            .SelectMany(s => AggregatesWithSubqueries(s.Batch).Select(a => $"{s.Section}: {a}")).ToList();
+        Assert.True(found.Count == 0, string.Join("\n\n", found));
+    }
+
+    [Fact]
+    public void The_aggregate_check_finds_a_subquery_in_an_aggregate()
+    {
+        Assert.Equal(["COUNT"], AggregatesWithSubqueries("SELECT COUNT(IIF([a] IN (SELECT [b] FROM [t]), 1, NULL)), SUM([c]) FROM [u]"));
+        Assert.Empty(AggregatesWithSubqueries("SELECT COUNT(*) FROM [u] WHERE [a] IN (SELECT [b] FROM [t])"));
+    }
+
+    private static List<string> AggregatesWithSubqueries(string batch)
+    {
+        var visitor = new AggregateSubqueries();
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(batch), out _).Accept(visitor);
+        return visitor.Found;
+    }
+
+    private sealed class AggregateSubqueries : TSqlFragmentVisitor
+    {
+        private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase) { "COUNT", "COUNT_BIG", "SUM", "MIN", "MAX", "AVG" };
+        public List<string> Found { get; } = [];
+
+        public override void Visit(FunctionCall node)
+        {
+            if (!Aggregates.Contains(node.FunctionName.Value)) return;
+            var subqueries = new Subqueries();
+            foreach (var parameter in node.Parameters) parameter.Accept(subqueries);
+            if (subqueries.Any) Found.Add(node.FunctionName.Value);
+        }
+
+        private sealed class Subqueries : TSqlFragmentVisitor
+        {
+            public bool Any { get; private set; }
+            public override void Visit(ScalarSubquery node) => Any = true;
+        }
+    }
+
+    [Fact]
     public async Task Raw_JSON_columns_are_TEXT_as_Airbyte_writes_them_and_strings_NVARCHAR_MAX()
     {
         var raw = (await SqlServerScripts.GenerateAsync())[SqlServerScripts.RawTablesFile];

@@ -270,6 +270,9 @@ public sealed class TrendsQueryTests : IAsyncLifetime
     private async Task BuildTrendAggregatesAsync()
     {
         await using var context = _db.Factory.Create();
+        var known = await context.EventClassifications.Select(c => c.Id).ToListAsync();
+        context.EventClassifications.AddRange(_names.Values.Where(n => !known.Contains(n.Id)));
+        await context.SaveChangesAsync();
         await using var sql = context.Sql();
         var ctx = new BuildContext(sql, 0, DateTimeOffset.UnixEpoch, fullRefresh: true, new PipelineOptions(), new ScoringOptions(), NullBuildObserver.Instance);
         // A full build clears what it rebuilds first.
@@ -308,14 +311,20 @@ public sealed class TrendsQueryTests : IAsyncLifetime
 
     private static int _uuid;
 
-    private static IEnumerable<StgProductEvent> Events(string name, string category, DateOnly date, int count, string? org = "a") =>
-        Enumerable.Range(0, count).Select(_ => new StgProductEvent
+    /// <summary>The event names the test's events use, numbered as event_classification numbers them for staging.</summary>
+    private readonly Dictionary<string, EventClassification> _names = [];
+
+    private IEnumerable<StgProductEvent> Events(string name, string category, DateOnly date, int count, string? org = "a")
+    {
+        if (!_names.TryGetValue(name, out var classified))
+            _names[name] = classified = new EventClassification { Id = _names.Count + 1, Event = name, Category = category };
+        return Enumerable.Range(0, count).Select(_ => new StgProductEvent
         {
             Uuid = $"u{Interlocked.Increment(ref _uuid)}",
-            Event = name,
-            Category = category,
+            EventId = classified.Id,
             DistinctId = "user-1",
             ActivityDate = date,
             OrgId = org,
         }).ToList();
+    }
 }

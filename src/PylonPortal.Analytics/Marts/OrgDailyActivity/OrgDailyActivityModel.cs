@@ -18,7 +18,7 @@ internal static class OrgDailyActivityModel
     /// <summary>
     /// The attributed staged events to aggregate: all of them on a full build (one ordered pass over the
     /// (org_id, activity_date, event) index), else those of the touched keys (index lookups), so an hourly run
-    /// costs what its changes cost. Attributed events have an org, a date, a name and a category.
+    /// costs what its changes cost. Attributed events have an org, a date and a named event.
     /// </summary>
     private static IQueryable<StgProductEvent> EventsToAggregate(BuildContext ctx)
     {
@@ -48,22 +48,29 @@ internal static class OrgDailyActivityModel
     private static async Task<int> DeleteRecomputedAsync<T>(BuildContext ctx) where T : class =>
         ctx.FullRefresh ? 0 : await RecomputedRows<T>(ctx, true).DeleteAsync() + await RecomputedRows<T>(ctx, false).DeleteAsync();
 
-    /// <summary>int_org_event_daily: one ordered pass over the staged events' (org_id, activity_date, event) index.</summary>
+    /// <summary>
+    /// int_org_event_daily: one ordered pass over the staged events' (org_id, activity_date, event_id, is_system)
+    /// index, which holds every column it reads; then each group's name and category, by id.
+    /// </summary>
     public static async Task BuildEventDailyAsync(BuildContext ctx, PipelineRunStep step)
     {
         step.RowsDeleted = await DeleteRecomputedAsync<IntOrgEventDaily>(ctx);
-        var rows =
+        var groups =
             // Grouped by the index's own columns (no expressions), so the engine reads them in index order.
             from e in EventsToAggregate(ctx)
-            group e by new { e.OrgId, e.ActivityDate, e.Event } into g
+            group e by new { e.OrgId, e.ActivityDate, e.EventId } into g
+            select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.EventId, Events = g.Count(), UserEvents = g.Count(e => !e.IsSystem) };
+        var rows =
+            from g in groups.AsSubQuery()
+            join name in ctx.Db.GetTable<EventClassification>() on g.EventId equals (int?)name.Id
             select new IntOrgEventDaily
             {
-                OrgId = g.Key.OrgId!,
-                ActivityDate = g.Key.ActivityDate!.Value,
-                Event = g.Key.Event!,
-                Category = g.Max(e => e.Category)!, // one category per name
-                EventCount = g.Count(),
-                UserEventCount = g.Count(e => !e.IsSystem),
+                OrgId = g.OrgId!,
+                ActivityDate = g.ActivityDate!.Value,
+                Event = name.Event,
+                Category = name.Category,
+                EventCount = g.Events,
+                UserEventCount = g.UserEvents,
             };
         step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgEventDaily>(), r => r);
     }
@@ -72,17 +79,20 @@ internal static class OrgDailyActivityModel
     public static async Task BuildUserDailyAsync(BuildContext ctx, PipelineRunStep step)
     {
         step.RowsDeleted = await DeleteRecomputedAsync<IntOrgUserDaily>(ctx);
+        // The category by a join, not "event_id IN (AI names)" inside COUNT: SQL Server allows no subquery in an
+        // aggregate (error 130, https://learn.microsoft.com/previous-versions/sql/sql-server-2008-r2/bb510454(v=sql.105)).
         var rows =
             from e in EventsToAggregate(ctx)
+            join name in ctx.Db.GetTable<EventClassification>() on e.EventId equals (int?)name.Id
             where !e.IsSystem
-            group e by new { e.OrgId, e.ActivityDate, e.DistinctId } into g
+            group new { e, name.Category } by new { e.OrgId, e.ActivityDate, e.DistinctId } into g
             select new IntOrgUserDaily
             {
                 OrgId = g.Key.OrgId!,
                 UserId = g.Key.DistinctId!,
                 ActivityDate = g.Key.ActivityDate!.Value,
                 EventCount = g.Count(),
-                AiEventCount = g.Count(e => e.Category == AiFeatures),
+                AiEventCount = g.Count(x => x.Category == AiFeatures),
             };
         step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgUserDaily>(), r => r);
     }

@@ -1602,11 +1602,12 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.EventClassification", b =>
                 {
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -1615,7 +1616,17 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnName("category")
                         .UseCollation("Latin1_General_100_BIN2");
 
-                    b.HasKey("Event");
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("event")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Event")
+                        .IsUnique();
 
                     b.ToTable("event_classification", "pipeline");
                 });
@@ -1847,23 +1858,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("date")
                         .HasColumnName("activity_date");
 
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
-
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
                         .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                    b.Property<int?>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -2175,23 +2178,15 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("date")
                         .HasColumnName("activity_date");
 
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
-
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("distinct_id")
                         .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
+                    b.Property<int?>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("bigint")
@@ -2234,7 +2229,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
 
                     b.HasIndex("Uuid");
 
-                    b.HasIndex("OrgId", "ActivityDate", "Event");
+                    b.HasIndex("OrgId", "ActivityDate", "EventId", "IsSystem");
 
                     b.ToTable("stg_product_events", "pipeline");
                 });

@@ -1500,10 +1500,10 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
             modelBuilder.Entity("PylonPortal.Analytics.Staging.EventClassification", b =>
                 {
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -1511,7 +1511,16 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
 
-                    b.HasKey("Event");
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Event")
+                        .IsUnique();
 
                     b.ToTable("event_classification", (string)null);
                 });
@@ -1722,20 +1731,14 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("distinct_id");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("INTEGER")
@@ -2019,20 +2022,14 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
                     b.Property<string>("DistinctId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("distinct_id");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
 
                     b.Property<long?>("ExtractedAt")
                         .HasColumnType("INTEGER")
@@ -2071,7 +2068,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
 
                     b.HasIndex("Uuid");
 
-                    b.HasIndex("OrgId", "ActivityDate", "Event");
+                    b.HasIndex("OrgId", "ActivityDate", "EventId", "IsSystem");
 
                     b.ToTable("stg_product_events", (string)null);
                 });

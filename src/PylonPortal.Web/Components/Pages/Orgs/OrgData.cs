@@ -80,17 +80,17 @@ public static class OrgQueries
                 select new OrgScorePoint(a.AsOfDate, a.EffectiveAiAdoptionScore, r.HealthScore, r.ReferenceReadinessScore))
             .ToListAsync(ct);
 
-        var topEvents = await db.StgProductEvents.AsNoTracking()
-            .Where(e => e.OrgId == orgId && e.ActivityDate >= start && e.ActivityDate <= end && e.Event != null)
+        var topEvents = await db.OrgEventDaily.AsNoTracking()
+            .Where(e => e.OrgId == orgId && e.ActivityDate >= start && e.ActivityDate <= end)
             .GroupBy(e => new { e.Event, e.Category })
-            .Select(g => new { g.Key.Event, g.Key.Category, Count = g.Count() })
+            .Select(g => new { g.Key.Event, g.Key.Category, Count = g.Sum(e => e.EventCount) })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Event)
             .Take(TopEventCount)
             .ToListAsync(ct);
 
         var (users, userCount) = await UsersAsync(db, orgId, end, ct);
         return new OrgPageData(header, scorecard, start, end, days, activity, history,
-            topEvents.Select(e => new OrgEventType(e.Event!, e.Category, e.Count)).ToList(),
+            topEvents.Select(e => new OrgEventType(e.Event, e.Category, e.Count)).ToList(),
             users, userCount, await RecentIssuesAsync(db, orgId, ct));
     }
 
