@@ -17,8 +17,8 @@ internal static class OrgDailyActivityModel
 {
     /// <summary>
     /// The attributed staged events to aggregate: all of them on a full build (one ordered pass over the
-    /// (org_id, activity_date, event) index), else those of the touched keys (index lookups), so an hourly run
-    /// costs what its changes cost. Attributed events have an org, a date and a named event.
+    /// (org_id, activity_date, event_id, is_system) index), else those of the touched keys (index lookups), so an
+    /// hourly run costs what its changes cost. Attributed events have an org, a date and a named event.
     /// </summary>
     private static IQueryable<StgProductEvent> EventsToAggregate(BuildContext ctx)
     {
