@@ -83,7 +83,7 @@ public class SqlServerTextTests
         foreach (var statement in await SqlServerScripts.RecordAllAsync())
         {
             var visitor = new JsonCalls();
-            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out _).Accept(visitor);
+            Parse(statement.Batch).Accept(visitor);
             bare.AddRange(visitor.OnColumns.Select(c => $"{statement.Section}: {c}"));
         }
         Assert.True(bare.Count == 0, string.Join("\n", bare));
@@ -121,7 +121,7 @@ public class SqlServerTextTests
     private static List<string> AggregatesWithSubqueries(string batch)
     {
         var visitor = new AggregateSubqueries();
-        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(batch), out _).Accept(visitor);
+        Parse(batch).Accept(visitor);
         return visitor.Found;
     }
 
@@ -205,7 +205,7 @@ public class SqlServerTextTests
         var other = new List<string>();
         foreach (var statement in await SqlServerScripts.RecordAllAsync())
         {
-            var script = (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement.Batch), out _);
+            var script = (TSqlScript)Parse(statement.Batch);
             other.AddRange(script.Batches.SelectMany(b => b.Statements)
                 .Where(s => s is not (SelectStatement or InsertStatement or UpdateStatement or DeleteStatement or MergeStatement
                                      or DeclareVariableStatement or SetCommandStatement))
@@ -259,6 +259,8 @@ public class SqlServerTextTests
                 $"db/sqlserver/{name} is stale: run `dotnet run --project src/PylonPortal.Cli -- sql-scripts` and commit the result.");
         }
     }
+
+    private static TSqlFragment Parse(string batch) => new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(batch), out _);
 
     private static void AssertParses(string sql, string what)
     {
