@@ -86,10 +86,11 @@ public static class SqlFunctions
     /// two for a supplementary character such as an emoji (https://learn.microsoft.com/sql/t-sql/data-types/nchar-and-nvarchar-transact-sql).
     /// Not LEN, which ignores trailing spaces and under a supplementary-character (_SC) collation counts a pair as one,
     /// nor SQLite's length(), which counts code points: a value between the two would fit on one engine only. On
-    /// SQLite only text of more than units / 2 code points can be too long, so the .NET count
+    /// SQLite a character takes at least as many UTF-8 bytes as UTF-16 units, so only text of more than units bytes
+    /// can be too long: octet_length reads the stored size without walking the text, and the .NET count
     /// (<see cref="PortalDatabase.Utf16LengthFunction"/>) runs for those alone.
     /// </summary>
-    [Sql.Expression(ProviderName.SQLite, "(length({0}) > {1} OR (length({0}) * 2 > {1} AND " + PortalDatabase.Utf16LengthFunction + "({0}) > {1}))",
+    [Sql.Expression(ProviderName.SQLite, "(octet_length({0}) > {1} AND " + PortalDatabase.Utf16LengthFunction + "({0}) > {1})",
         ServerSideOnly = true, IsPredicate = true)]
     [Sql.Expression(ProviderName.SqlServer, "DATALENGTH(CAST({0} AS nvarchar(max))) > 2 * {1}", ServerSideOnly = true, IsPredicate = true)]
     public static bool LongerThan(string? text, int units) => throw ServerSideOnly();

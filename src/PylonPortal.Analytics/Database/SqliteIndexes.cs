@@ -14,7 +14,7 @@ namespace PylonPortal.Analytics.Database;
 public static class SqliteIndexes
 {
     /// <summary>Drops the indexes of <typeparamref name="T"/>'s table and returns what re-creates them; nothing on SQL Server.</summary>
-    public static async Task<IReadOnlyList<string>> DropAsync<T>(DataConnection db) where T : class
+    public static async Task<IReadOnlyList<IndexDefinition>> DropAsync<T>(DataConnection db) where T : class
     {
         if (!db.DataProvider.Name.Contains(ProviderName.SQLite, StringComparison.OrdinalIgnoreCase)) return [];
         var table = db.GetTable<T>().TableName;
@@ -23,15 +23,15 @@ public static class SqliteIndexes
             new DataParameter("table", table)).ToList();
         foreach (var index in indexes)
             await db.ExecuteAsync($"DROP INDEX \"{index.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        return indexes.Select(i => i.Sql).ToList();
+        return indexes;
     }
 
-    public static async Task CreateAsync(DataConnection db, IReadOnlyList<string> definitions)
+    public static async Task CreateAsync(DataConnection db, IEnumerable<IndexDefinition> definitions)
     {
-        foreach (var sql in definitions) await db.ExecuteAsync(sql);
+        foreach (var index in definitions) await db.ExecuteAsync(index.Sql);
     }
 
-    private sealed class IndexDefinition
+    public sealed class IndexDefinition
     {
         public string Name { get; set; } = "";
         public string Sql { get; set; } = "";

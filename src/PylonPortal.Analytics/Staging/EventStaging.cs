@@ -19,6 +19,7 @@ internal static class EventStaging
 {
     private const string Uuid = nameof(RawProductEvent.Uuid);
     private const long OneDayMs = 24 * 60 * 60 * 1000;
+    private const string UuidIndex = "IX_stg_product_events_uuid";
 
     public static async Task StageAsync(BuildContext ctx, PipelineRunStep step, long? since)
     {
@@ -36,8 +37,12 @@ internal static class EventStaging
         var indexes = await SqliteIndexes.DropAsync<StgProductEvent>(db);
         await InsertCopiesAsync<StgProductEvent>(db, window);
         await ClearRejectedAsync<StgProductEvent>(db);
-        await SqliteIndexes.CreateAsync(db, indexes);
+        // The superseded copies go before the other indexes are built: their deletion then maintains only the uuid
+        // index it searches by.
+        var byUuid = indexes.Where(i => i.Name == UuidIndex).ToList();
+        await SqliteIndexes.CreateAsync(db, byUuid);
         await DeleteSupersededCopiesAsync<StgProductEvent>(db);
+        await SqliteIndexes.CreateAsync(db, indexes.Except(byUuid));
         await CountAsync<StgProductEvent>(ctx, step);
     }
 

@@ -50,7 +50,9 @@ public class EngineAgreementTests
         await db.InsertAsync(
             Raw.Event("e1", Emoji(200), "u1", "2024-03-01T10:00:00Z"),
             Raw.Event("e2", Emoji(201), "u1", "2024-03-01T10:00:00Z"),
-            Raw.Event("e3", "login", "u1" + Emoji(100), "2024-03-01T10:00:00Z"));
+            Raw.Event("e3", "login", "u1" + Emoji(100), "2024-03-01T10:00:00Z"),
+            // 400 euro signs are 1,200 UTF-8 bytes but 400 code units: they fit.
+            Raw.Event("e4", new string('€', 400), "u1", "2024-03-01T10:00:00Z"));
 
         var build = await db.BuildAsync();
 
@@ -58,7 +60,7 @@ public class EngineAgreementTests
         Assert.Equal(Emoji(200), Assert.Single(await db.ReadAsync(c => c.StgUsers)).Name);
         var events = await db.ReadAsync(c => c.StgProductEvents.Where(e => e.RejectReason == null)
             .Join(c.EventClassifications, e => e.EventId, n => (int?)n.Id, (e, n) => n.Event));
-        Assert.Equal([Emoji(200)], events);
+        Assert.Equal([new string('€', 400), Emoji(200)], events.Order(StringComparer.Ordinal));
         var issues = await RowIssuesAsync(db, build);
         Assert.Contains(("stg_pylon_organizations", RejectReasons.TooLong + "id", 1L), issues);
         Assert.Contains(("stg_pylon_users", RejectReasons.TooLong + "name", 1L), issues);

@@ -16,15 +16,18 @@ namespace PylonPortal.Analytics.Marts.OrgDailyActivity;
 internal static class OrgDailyActivityModel
 {
     /// <summary>
-    /// The attributed staged events to aggregate: all of them on a full build (one ordered pass over the
-    /// (org_id, activity_date, event_id, is_system) index), else those of the touched keys (index lookups), so an
-    /// hourly run costs what its changes cost. Attributed events have an org, a date and a named event.
+    /// The attributed staged events to aggregate: all of them on a full build, else those of the touched keys (index
+    /// lookups), so an hourly run costs what its changes cost. Attributed events have an org, a date and a named event.
+    /// A full build reads them in one ordered pass over the (org_id, activity_date, event_id, is_system) index when
+    /// that holds every column the model reads; otherwise (<paramref name="indexHoldsColumns"/> false) by one scan of
+    /// the table, which reads each page once where the index order would fetch the rows all over it.
     /// </summary>
-    private static IQueryable<StgProductEvent> EventsToAggregate(BuildContext ctx)
+    private static IQueryable<StgProductEvent> EventsToAggregate(BuildContext ctx, bool indexHoldsColumns)
     {
-        var events = ctx.Db.GetTable<StgProductEvent>().Where(e => e.OrgId != null);
+        var events = ctx.Db.GetTable<StgProductEvent>();
         var keys = ctx.Db.GetTable<TouchedDay>();
-        return ctx.FullRefresh ? events : events.Where(e => TouchedDay.Includes(keys, e.OrgId, e.ActivityDate));
+        if (!ctx.FullRefresh) return events.Where(e => e.OrgId != null && TouchedDay.Includes(keys, e.OrgId, e.ActivityDate));
+        return indexHoldsColumns ? events.Where(e => e.OrgId != null) : events.Where(e => SqlFunctions.DrivingKey(e.OrgId!) != null);
     }
 
     /// <summary>The rows of <typeparamref name="T"/> this run recomputes (a full build has cleared them already).</summary>
@@ -57,7 +60,7 @@ internal static class OrgDailyActivityModel
         step.RowsDeleted = await DeleteRecomputedAsync<IntOrgEventDaily>(ctx);
         var groups =
             // Grouped by the index's own columns (no expressions), so the engine reads them in index order.
-            from e in EventsToAggregate(ctx)
+            from e in EventsToAggregate(ctx, indexHoldsColumns: true)
             group e by new { e.OrgId, e.ActivityDate, e.EventId } into g
             select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.EventId, Events = g.Count(), UserEvents = g.Count(e => !e.IsSystem) };
         var rows =
@@ -82,7 +85,7 @@ internal static class OrgDailyActivityModel
         // The category by a join, not "event_id IN (AI names)" inside COUNT: SQL Server allows no subquery in an
         // aggregate (error 130, https://learn.microsoft.com/previous-versions/sql/sql-server-2008-r2/bb510454(v=sql.105)).
         var rows =
-            from e in EventsToAggregate(ctx)
+            from e in EventsToAggregate(ctx, indexHoldsColumns: false)
             join name in ctx.Db.GetTable<EventClassification>() on e.EventId equals (int?)name.Id
             where !e.IsSystem
             group new { e, name.Category } by new { e.OrgId, e.ActivityDate, e.DistinctId } into g
