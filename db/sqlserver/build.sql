@@ -1557,36 +1557,24 @@ INSERT INTO [marts].[int_org_event_daily]
 (
 	[org_id],
 	[activity_date],
-	[event],
-	[category],
+	[event_id],
 	[event_count],
 	[user_event_count]
 )
 SELECT
-	[g_2].[OrgId],
-	[g_2].[Value_1],
-	[name].[event],
-	[name].[category],
-	[g_2].[Events_1],
-	[g_2].[UserEvents]
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event_id],
+	COUNT(*),
+	COUNT(IIF([g_1].[is_system] = 0, 1, NULL))
 FROM
-	(
-		SELECT
-			[g_1].[event_id] as [EventId],
-			[g_1].[org_id] as [OrgId],
-			[g_1].[activity_date] as [Value_1],
-			COUNT(*) as [Events_1],
-			COUNT(IIF([g_1].[is_system] = 0, 1, NULL)) as [UserEvents]
-		FROM
-			[pipeline].[stg_product_events] [g_1]
-		WHERE
-			[g_1].[org_id] IS NOT NULL
-		GROUP BY
-			[g_1].[org_id],
-			[g_1].[activity_date],
-			[g_1].[event_id]
-	) [g_2]
-		INNER JOIN [pipeline].[event_classification] [name] ON [g_2].[EventId] = [name].[id];
+	[pipeline].[stg_product_events] [g_1]
+WHERE
+	[g_1].[org_id] IS NOT NULL
+GROUP BY
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event_id];
 GO
 
 INSERT INTO [marts].[int_org_user_daily]
@@ -1661,9 +1649,10 @@ SELECT
 	[t2].[categories],
 	(
 		SELECT
-			MIN([e].[event])
+			MIN([name_1].[event])
 		FROM
 			[marts].[int_org_event_daily] [e]
+				INNER JOIN [pipeline].[event_classification] [name_1] ON [e].[event_id] = [name_1].[id]
 		WHERE
 			[e].[org_id] = [t2].[OrgId] AND [e].[activity_date] = [t2].[ActivityDate] AND
 			[e].[event_count] = [t2].[TopEventCount]
@@ -1715,14 +1704,15 @@ FROM
 					[g_1].[activity_date] as [ActivityDate],
 					SUM([g_1].[event_count]) as [Total],
 					COUNT(*) as [EventTypes],
-					SUM(IIF([g_1].[category] = N'AI Features', [g_1].[event_count], 0)) as [Ai],
-					SUM(IIF([g_1].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
-					SUM(IIF([g_1].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
-					SUM(IIF([g_1].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
+					SUM(IIF([name].[category] = N'AI Features', [g_1].[event_count], 0)) as [Ai],
+					SUM(IIF([name].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
+					SUM(IIF([name].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
+					SUM(IIF([name].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
 					MAX([g_1].[event_count]) as [TopEventCount],
 					SUM([g_1].[user_event_count]) as [UserEvents]
 				FROM
 					[marts].[int_org_event_daily] [g_1]
+						INNER JOIN [pipeline].[event_classification] [name] ON [g_1].[event_id] = [name].[id]
 				GROUP BY
 					[g_1].[org_id],
 					[g_1].[activity_date]
@@ -1902,27 +1892,35 @@ INSERT INTO [marts].[int_segment_event_daily]
 	[event_count]
 )
 SELECT
-	[g_2].[Segment_1],
-	[g_2].[ActivityDate],
-	[g_2].[Event],
-	MAX([g_2].[category]),
-	SUM(CAST([g_2].[event_count] AS BigInt))
+	[g_3].[Segment_1],
+	[g_3].[ActivityDate],
+	[name].[event],
+	[name].[category],
+	[g_3].[Events_1]
 FROM
 	(
 		SELECT
-			Coalesce([a].[segment], N'') as [Segment_1],
-			[g_1].[activity_date] as [ActivityDate],
-			[g_1].[event] as [Event],
-			[g_1].[category],
-			[g_1].[event_count]
+			[g_2].[EventId],
+			[g_2].[Segment_1],
+			[g_2].[ActivityDate],
+			SUM(CAST([g_2].[event_count] AS BigInt)) as [Events_1]
 		FROM
-			[marts].[int_org_event_daily] [g_1]
-				LEFT JOIN [pipeline].[int_org_account] [a] ON [a].[org_id] = [g_1].[org_id]
-	) [g_2]
-GROUP BY
-	[g_2].[Segment_1],
-	[g_2].[ActivityDate],
-	[g_2].[Event];
+			(
+				SELECT
+					Coalesce([a].[segment], N'') as [Segment_1],
+					[g_1].[activity_date] as [ActivityDate],
+					[g_1].[event_id] as [EventId],
+					[g_1].[event_count]
+				FROM
+					[marts].[int_org_event_daily] [g_1]
+						LEFT JOIN [pipeline].[int_org_account] [a] ON [a].[org_id] = [g_1].[org_id]
+			) [g_2]
+		GROUP BY
+			[g_2].[Segment_1],
+			[g_2].[ActivityDate],
+			[g_2].[EventId]
+	) [g_3]
+		INNER JOIN [pipeline].[event_classification] [name] ON [g_3].[EventId] = [name].[id];
 GO
 
 SELECT TOP (1)
@@ -5006,56 +5004,44 @@ INSERT INTO [marts].[int_org_event_daily]
 (
 	[org_id],
 	[activity_date],
-	[event],
-	[category],
+	[event_id],
 	[event_count],
 	[user_event_count]
 )
 SELECT
-	[g_2].[OrgId],
-	[g_2].[Value_1],
-	[name].[event],
-	[name].[category],
-	[g_2].[Events_1],
-	[g_2].[UserEvents]
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event_id],
+	COUNT(*),
+	COUNT(IIF([g_1].[is_system] = 0, 1, NULL))
 FROM
-	(
+	[pipeline].[stg_product_events] [g_1]
+WHERE
+	[g_1].[org_id] IS NOT NULL AND
+	[g_1].[org_id] IN (
 		SELECT
-			[g_1].[event_id] as [EventId],
-			[g_1].[org_id] as [OrgId],
-			[g_1].[activity_date] as [Value_1],
-			COUNT(*) as [Events_1],
-			COUNT(IIF([g_1].[is_system] = 0, 1, NULL)) as [UserEvents]
+			[k_1].[org_id]
 		FROM
-			[pipeline].[stg_product_events] [g_1]
+			[pipeline].[work_touched_days] [k_1]
+	) AND
+	[g_1].[activity_date] IN (
+		SELECT
+			[k_2].[activity_date]
+		FROM
+			[pipeline].[work_touched_days] [k_2]
+	) AND
+	EXISTS(
+		SELECT
+			*
+		FROM
+			[pipeline].[work_touched_days] [k_3]
 		WHERE
-			[g_1].[org_id] IS NOT NULL AND
-			[g_1].[org_id] IN (
-				SELECT
-					[k_1].[org_id]
-				FROM
-					[pipeline].[work_touched_days] [k_1]
-			) AND
-			[g_1].[activity_date] IN (
-				SELECT
-					[k_2].[activity_date]
-				FROM
-					[pipeline].[work_touched_days] [k_2]
-			) AND
-			EXISTS(
-				SELECT
-					*
-				FROM
-					[pipeline].[work_touched_days] [k_3]
-				WHERE
-					[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
-			)
-		GROUP BY
-			[g_1].[org_id],
-			[g_1].[activity_date],
-			[g_1].[event_id]
-	) [g_2]
-		INNER JOIN [pipeline].[event_classification] [name] ON [g_2].[EventId] = [name].[id];
+			[k_3].[org_id] = [g_1].[org_id] AND [k_3].[activity_date] = [g_1].[activity_date]
+	)
+GROUP BY
+	[g_1].[org_id],
+	[g_1].[activity_date],
+	[g_1].[event_id];
 GO
 
 DELETE [d]
@@ -5231,9 +5217,10 @@ SELECT
 	[t2].[categories],
 	(
 		SELECT
-			MIN([e].[event])
+			MIN([name_1].[event])
 		FROM
 			[marts].[int_org_event_daily] [e]
+				INNER JOIN [pipeline].[event_classification] [name_1] ON [e].[event_id] = [name_1].[id]
 		WHERE
 			[e].[org_id] = [t2].[OrgId] AND [e].[activity_date] = [t2].[ActivityDate] AND
 			[e].[event_count] = [t2].[TopEventCount]
@@ -5285,14 +5272,15 @@ FROM
 					[g_1].[activity_date] as [ActivityDate],
 					SUM([g_1].[event_count]) as [Total],
 					COUNT(*) as [EventTypes],
-					SUM(IIF([g_1].[category] = N'AI Features', [g_1].[event_count], 0)) as [Ai],
-					SUM(IIF([g_1].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
-					SUM(IIF([g_1].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
-					SUM(IIF([g_1].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
+					SUM(IIF([name].[category] = N'AI Features', [g_1].[event_count], 0)) as [Ai],
+					SUM(IIF([name].[category] = N'Frontend/Navigation', [g_1].[event_count], 0)) as [Frontend],
+					SUM(IIF([name].[category] = N'Issue Management', [g_1].[event_count], 0)) as [Issue],
+					SUM(IIF([name].[category] = N'Knowledge Base', [g_1].[event_count], 0)) as [Kb],
 					MAX([g_1].[event_count]) as [TopEventCount],
 					SUM([g_1].[user_event_count]) as [UserEvents]
 				FROM
 					[marts].[int_org_event_daily] [g_1]
+						INNER JOIN [pipeline].[event_classification] [name] ON [g_1].[event_id] = [name].[id]
 				WHERE
 					[g_1].[org_id] IN (
 						SELECT

@@ -2427,3 +2427,77 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    ALTER TABLE [marts].[int_org_event_daily] DROP CONSTRAINT [PK_int_org_event_daily];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    ALTER TABLE [marts].[int_org_event_daily] ADD [event_id] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    EXEC(N'UPDATE d SET event_id = c.id
+    FROM marts.int_org_event_daily d JOIN pipeline.event_classification c ON c.event = d.event;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    DECLARE @var82 nvarchar(max);
+    SELECT @var82 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[int_org_event_daily]') AND [c].[name] = N'event');
+    IF @var82 IS NOT NULL EXEC(N'ALTER TABLE [marts].[int_org_event_daily] DROP CONSTRAINT ' + @var82 + ';');
+    ALTER TABLE [marts].[int_org_event_daily] DROP COLUMN [event];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    DECLARE @var83 nvarchar(max);
+    SELECT @var83 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[marts].[int_org_event_daily]') AND [c].[name] = N'category');
+    IF @var83 IS NOT NULL EXEC(N'ALTER TABLE [marts].[int_org_event_daily] DROP CONSTRAINT ' + @var83 + ';');
+    ALTER TABLE [marts].[int_org_event_daily] DROP COLUMN [category];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    ALTER TABLE [marts].[int_org_event_daily] ADD CONSTRAINT [PK_int_org_event_daily] PRIMARY KEY ([org_id], [activity_date], [event_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204205648_OrgEventDailyByEventId'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204205648_OrgEventDailyByEventId', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -14,7 +14,9 @@ public static class MartSnapshot
         {
             ["fct_org_daily_activity"] = Rows(await c.OrgDailyActivity.AsNoTracking().ToListAsync(), r => r.LoadedAt = default),
             ["int_org_user_daily"] = Rows(await c.OrgUserDaily.AsNoTracking().ToListAsync(), _ => { }),
-            ["int_org_event_daily"] = Rows(await c.OrgEventDaily.AsNoTracking().ToListAsync(), _ => { }),
+            // By name: two databases may number the same names differently.
+            ["int_org_event_daily"] = Rows(await c.OrgEventDaily.Join(c.EventClassifications, e => e.EventId, n => n.Id,
+                (e, n) => new { e.OrgId, e.ActivityDate, n.Event, e.EventCount, e.UserEventCount }).ToListAsync(), _ => { }),
             ["int_segment_weekly_activity"] = Rows(await c.SegmentWeeklyActivity.AsNoTracking().ToListAsync(), _ => { }),
             ["int_segment_event_daily"] = Rows(await c.SegmentEventDaily.AsNoTracking().ToListAsync(), _ => { }),
             ["fct_customer_ai_adoption_30d"] = Rows(await c.AiAdoption.AsNoTracking().ToListAsync(), r => r.LoadedAt = default),

@@ -25,14 +25,14 @@ public sealed class IntOrgAccount
 
 /// <summary>
 /// int_org_event_daily: one row per org, day and event name with its count, so the daily mart's top event and
-/// the pages' event tables read a few rows per org-day rather than every event.
+/// the pages' event tables read a few rows per org-day rather than every event. The name is its event_classification
+/// id, as in staging; the name and its category are a join away.
 /// </summary>
 public sealed class IntOrgEventDaily
 {
     public string OrgId { get; set; } = "";
     public DateOnly ActivityDate { get; set; }
-    public string Event { get; set; } = "";
-    public string Category { get; set; } = "";
+    public int EventId { get; set; }
     public int EventCount { get; set; }
 
     /// <summary>Events of users (distinct_id not org-...), for avg_events_per_user.</summary>
@@ -96,10 +96,8 @@ internal sealed class IntermediateConfiguration :
     public void Configure(EntityTypeBuilder<IntOrgEventDaily> e)
     {
         e.ToTable("int_org_event_daily", Schemas.Marts);
-        e.HasKey(x => new { x.OrgId, x.ActivityDate, x.Event });
+        e.HasKey(x => new { x.OrgId, x.ActivityDate, x.EventId });
         e.Property(x => x.OrgId).IsOrdinal();
-        e.Property(x => x.Event).IsOrdinal(TextLengths.EventName);
-        e.Property(x => x.Category).HasMaxLength(40);
     }
 
     public void Configure(EntityTypeBuilder<IntOrgSpine> e)

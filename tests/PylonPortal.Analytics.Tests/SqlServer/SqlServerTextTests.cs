@@ -246,6 +246,43 @@ public class SqlServerTextTests
     }
 
     [Fact]
+    public async Task Migrations_read_and_write_rows_only_through_EXEC()
+    {
+        // The schema script applies a migration as one batch, and SQL Server compiles a batch before it runs: an
+        // UPDATE of a column the same migration adds fails with error 207, "Invalid column name", and so does an
+        // idempotent re-run once the column is gone (https://github.com/dotnet/efcore/issues/12911). EXEC compiles
+        // its text only when it runs.
+        var schema = (await SqlServerScripts.GenerateAsync())["portal-schema.sql"];
+        Assert.Empty(RowStatementsOutsideExec(schema));
+    }
+
+    [Fact]
+    public void The_EXEC_check_finds_an_UPDATE_and_an_INSERT_SELECT_in_a_batch()
+    {
+        Assert.Equal(2, RowStatementsOutsideExec("UPDATE [t] SET [a] = 1; INSERT INTO [t] ([a]) SELECT [b] FROM [u]; DELETE FROM [t];").Count);
+        Assert.Empty(RowStatementsOutsideExec("EXEC(N'UPDATE [t] SET [a] = 1'); INSERT INTO [h] ([id]) VALUES (N'x');"));
+    }
+
+    private static List<string> RowStatementsOutsideExec(string batch)
+    {
+        var visitor = new RowStatements();
+        Parse(batch).Accept(visitor);
+        return visitor.Found;
+    }
+
+    /// <summary>UPDATEs and INSERT ... SELECTs (DELETE FROM a table reads no column; INSERT ... VALUES is EF's history row).</summary>
+    private sealed class RowStatements : TSqlFragmentVisitor
+    {
+        public List<string> Found { get; } = [];
+        public override void Visit(UpdateStatement node) => Found.Add($"UPDATE at line {node.StartLine}");
+
+        public override void Visit(InsertStatement node)
+        {
+            if (node.InsertSpecification.InsertSource is SelectInsertSource) Found.Add($"INSERT ... SELECT at line {node.StartLine}");
+        }
+    }
+
+    [Fact]
     public async Task Db_folder_is_current()
     {
         var generated = await SqlServerScripts.GenerateAsync();

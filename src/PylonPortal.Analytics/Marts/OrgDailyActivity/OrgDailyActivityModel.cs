@@ -53,27 +53,22 @@ internal static class OrgDailyActivityModel
 
     /// <summary>
     /// int_org_event_daily: one ordered pass over the staged events' (org_id, activity_date, event_id, is_system)
-    /// index, which holds every column it reads; then each group's name and category, by id.
+    /// index, which holds every column it reads, grouped by the index's own columns (no expressions) so the engine
+    /// reads them in index order.
     /// </summary>
     public static async Task BuildEventDailyAsync(BuildContext ctx, PipelineRunStep step)
     {
         step.RowsDeleted = await DeleteRecomputedAsync<IntOrgEventDaily>(ctx);
-        var groups =
-            // Grouped by the index's own columns (no expressions), so the engine reads them in index order.
+        var rows =
             from e in EventsToAggregate(ctx, indexHoldsColumns: true)
             group e by new { e.OrgId, e.ActivityDate, e.EventId } into g
-            select new { g.Key.OrgId, g.Key.ActivityDate, g.Key.EventId, Events = g.Count(), UserEvents = g.Count(e => !e.IsSystem) };
-        var rows =
-            from g in groups.AsSubQuery()
-            join name in ctx.Db.GetTable<EventClassification>() on g.EventId equals (int?)name.Id
             select new IntOrgEventDaily
             {
-                OrgId = g.OrgId!,
-                ActivityDate = g.ActivityDate!.Value,
-                Event = name.Event,
-                Category = name.Category,
-                EventCount = g.Events,
-                UserEventCount = g.UserEvents,
+                OrgId = g.Key.OrgId!,
+                ActivityDate = g.Key.ActivityDate!.Value,
+                EventId = g.Key.EventId!.Value,
+                EventCount = g.Count(),
+                UserEventCount = g.Count(e => !e.IsSystem),
             };
         step.RowsWritten = await rows.InsertAsync(ctx.Db.GetTable<IntOrgEventDaily>(), r => r);
     }
@@ -111,9 +106,11 @@ internal static class OrgDailyActivityModel
         var eventDays = ctx.FullRefresh ? db.GetTable<IntOrgEventDaily>() : RecomputedRows<IntOrgEventDaily>(ctx, false);
         var userDays = ctx.FullRefresh ? db.GetTable<IntOrgUserDaily>() : RecomputedRows<IntOrgUserDaily>(ctx, false);
 
+        var names = db.GetTable<EventClassification>();
         var perDay =
             from e in eventDays
-            group e by new { e.OrgId, e.ActivityDate } into g
+            join name in names on e.EventId equals name.Id
+            group new { e.EventCount, e.UserEventCount, name.Category } by new { e.OrgId, e.ActivityDate } into g
             select new
             {
                 g.Key.OrgId,
@@ -156,9 +153,11 @@ internal static class OrgDailyActivityModel
                 // The most frequent event name; a tie goes to the first in ordinal order. A lookup of the day's few
                 // rows through the (org_id, activity_date, event) key, not a ranking of every row: SQLite materialized
                 // the ranking of a year of rows to join it, which took three times as long.
-                TopEventType = db.GetTable<IntOrgEventDaily>()
-                    .Where(e => e.OrgId == d.OrgId && e.ActivityDate == d.ActivityDate && e.EventCount == d.TopEventCount)
-                    .Min(e => e.Event),
+                TopEventType = (
+                    from e in db.GetTable<IntOrgEventDaily>()
+                    where e.OrgId == d.OrgId && e.ActivityDate == d.ActivityDate && e.EventCount == d.TopEventCount
+                    join name in names on e.EventId equals name.Id
+                    select name.Event).Min(),
                 TopEventCount = d.TopEventCount,
                 // Rounded half away from zero to 2 decimals in integer arithmetic: exact on both engines.
                 AvgEventsPerUser = users == 0 ? 0 : SqlFunctions.Hundredths((200 * d.UserEvents + users) / (2 * users)),

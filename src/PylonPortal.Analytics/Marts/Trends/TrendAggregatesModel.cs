@@ -4,6 +4,7 @@ using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Intermediate;
 using PylonPortal.Analytics.Marts.OrgDailyActivity;
 using PylonPortal.Analytics.Pipeline;
+using PylonPortal.Analytics.Staging;
 
 namespace PylonPortal.Analytics.Marts.Trends;
 
@@ -85,18 +86,22 @@ internal static class TrendAggregatesModel
                 select e;
         }
 
-        // The segment the daily mart gives the org: its account's, now.
-        var rows =
+        // The segment the daily mart gives the org: its account's, now. Grouped by id, then named.
+        var groups =
             from e in events
             from a in db.GetTable<IntOrgAccount>().Where(a => a.OrgId == e.OrgId).DefaultIfEmpty()
-            group e by new { Segment = a.Segment ?? "", e.ActivityDate, e.Event } into g
+            group e by new { Segment = a.Segment ?? "", e.ActivityDate, e.EventId } into g
+            select new { g.Key.Segment, g.Key.ActivityDate, g.Key.EventId, Events = g.Sum(e => (long)e.EventCount) };
+        var rows =
+            from g in groups.AsSubQuery()
+            join name in db.GetTable<EventClassification>() on g.EventId equals name.Id
             select new IntSegmentEventDaily
             {
-                Segment = g.Key.Segment,
-                ActivityDate = g.Key.ActivityDate,
-                Event = g.Key.Event,
-                Category = g.Max(e => e.Category)!, // one category per name
-                EventCount = g.Sum(e => (long)e.EventCount),
+                Segment = g.Segment,
+                ActivityDate = g.ActivityDate,
+                Event = name.Event,
+                Category = name.Category,
+                EventCount = g.Events,
             };
         step.RowsWritten = await rows.InsertAsync(table, r => r);
     }

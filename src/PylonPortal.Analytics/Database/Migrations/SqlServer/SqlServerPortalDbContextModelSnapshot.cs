@@ -338,18 +338,9 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("date")
                         .HasColumnName("activity_date");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
-                        .HasColumnName("event")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("category")
-                        .UseCollation("Latin1_General_100_BIN2");
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("int")
@@ -359,7 +350,7 @@ namespace PylonPortal.Analytics.Database.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("user_event_count");
 
-                    b.HasKey("OrgId", "ActivityDate", "Event");
+                    b.HasKey("OrgId", "ActivityDate", "EventId");
 
                     b.ToTable("int_org_event_daily", "marts");
                 });

@@ -304,16 +304,9 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_date");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER")
@@ -323,7 +316,7 @@ namespace PylonPortal.Analytics.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("user_event_count");
 
-                    b.HasKey("OrgId", "ActivityDate", "Event");
+                    b.HasKey("OrgId", "ActivityDate", "EventId");
 
                     b.ToTable("int_org_event_daily", (string)null);
                 });

@@ -17,10 +17,19 @@ internal static class SqliteTableRebuild
     {
         var copied = columns.Length == 0 ? "*" : string.Join(", ", columns.Select(c => $"\"{c}\""));
         var into = columns.Length == 0 ? "" : $" ({copied})";
-        migrationBuilder.Sql($"""CREATE TABLE "ef_temp_{table}" ({definition}) {options};""");
-        migrationBuilder.Sql($"""INSERT INTO "ef_temp_{table}"{into} SELECT {copied} FROM "{table}";""");
+        RebuildWithCopy(migrationBuilder, table, definition, options,
+            temp => $"""INSERT INTO "{temp}"{into} SELECT {copied} FROM "{table}";""", indexes);
+    }
+
+    /// <param name="copy">The statement that fills the new table (named by its argument) from the old one.</param>
+    public static void RebuildWithCopy(MigrationBuilder migrationBuilder, string table, string definition, string options,
+        Func<string, string> copy, params string[] indexes)
+    {
+        var temp = $"ef_temp_{table}";
+        migrationBuilder.Sql($"""CREATE TABLE "{temp}" ({definition}) {options};""");
+        migrationBuilder.Sql(copy(temp));
         migrationBuilder.Sql($"""DROP TABLE "{table}";""");
-        migrationBuilder.Sql($"""ALTER TABLE "ef_temp_{table}" RENAME TO "{table}";""");
+        migrationBuilder.Sql($"""ALTER TABLE "{temp}" RENAME TO "{table}";""");
         foreach (var index in indexes) migrationBuilder.Sql(index);
     }
 }

@@ -82,6 +82,7 @@ public static class OrgQueries
 
         var topEvents = await db.OrgEventDaily.AsNoTracking()
             .Where(e => e.OrgId == orgId && e.ActivityDate >= start && e.ActivityDate <= end)
+            .Join(db.EventClassifications, e => e.EventId, n => n.Id, (e, n) => new { n.Event, n.Category, e.EventCount })
             .GroupBy(e => new { e.Event, e.Category })
             .Select(g => new { g.Key.Event, g.Key.Category, Count = g.Sum(e => e.EventCount) })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Event)
