@@ -32,7 +32,7 @@ public static class PortalDatabase
         {
             var cs = SqliteConnectionString(database);
             if (connection is null) builder.UseSqlite(cs); else builder.UseSqlite(connection);
-            builder.AddInterceptors(SqliteConnectionSetup.Instance);
+            builder.AddInterceptors(build ? SqliteConnectionSetup.ForBuilds : SqliteConnectionSetup.ForPages);
         }
         else
         {
@@ -150,14 +150,22 @@ public static class PortalDatabase
     public const string Utf16LengthFunction = "pylon_utf16_length";
 
     /// <summary>
-    /// Per-connection SQLite settings for builds of millions of rows: a 256 MB page cache, and sorts that spill
-    /// to temporary files (not memory) so a build's memory stays flat however many events it sorts; and the
-    /// functions the build's SQL calls.
+    /// Per-connection SQLite settings, and the functions the build's SQL calls. Sorts spill to temporary files (not
+    /// memory), so memory stays flat however many events a build sorts.
     /// </summary>
-    private sealed class SqliteConnectionSetup : DbConnectionInterceptor
+    private sealed class SqliteConnectionSetup(string pragmas) : DbConnectionInterceptor
     {
-        public static readonly SqliteConnectionSetup Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;";
+        /// <summary>Pages: a 256 MB page cache, so repeated reads of the marts stay in memory.</summary>
+        public static readonly SqliteConnectionSetup ForPages = new("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA threads=0;");
+
+        /// <summary>
+        /// Builds: a 20 MB page cache and one helper thread for sorts. SQLite cuts a sort into runs the size of the page
+        /// cache, and the helper sorts each run while the statement reads on (https://sqlite.org/pragma.html#pragma_threads);
+        /// with a cache larger than the sort, a CREATE INDEX or GROUP BY of 2M rows is one run on one core. A 2M-event
+        /// first build: 27.1 / 26.2 / 27.1 s against 30.5 / 29.9 / 28.8 s with the 256 MB cache (4 Dec, interleaved), and
+        /// a peak memory of 384 MB instead of 664 MB.
+        /// </summary>
+        public static readonly SqliteConnectionSetup ForBuilds = new("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-20000; PRAGMA threads=1;");
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
 
@@ -167,10 +175,10 @@ public static class PortalDatabase
             return Task.CompletedTask;
         }
 
-        private static void Run(DbConnection connection)
+        private void Run(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             command.ExecuteNonQuery();
             ((SqliteConnection)connection).CreateFunction(Utf16LengthFunction, (string? text) => text?.Length, isDeterministic: true);
         }
