@@ -40,6 +40,8 @@ internal static class EventStaging
         // The superseded copies go before the other indexes are built: their deletion then maintains only the uuid
         // index it searches by.
         var byUuid = indexes.Where(i => i.Name == UuidIndex).ToList();
+        if (indexes.Count > 0 && byUuid.Count == 0) // renamed in the model: without it the removal scans the table per copy
+            throw new InvalidOperationException($"Index {UuidIndex} not found on stg_product_events.");
         await SqliteIndexes.CreateAsync(db, byUuid);
         await DeleteSupersededCopiesAsync<StgProductEvent>(db);
         await SqliteIndexes.CreateAsync(db, indexes.Except(byUuid));
