@@ -151,7 +151,8 @@ public static class PortalDatabase
 
     /// <summary>
     /// Per-connection SQLite settings, and the functions the build's SQL calls. Sorts spill to temporary files (not
-    /// memory), so memory stays flat however many events a build sorts.
+    /// memory), so memory stays flat however many events a build sorts. Each setting is given on every open: a pooled
+    /// connection keeps what its last user set.
     /// </summary>
     private sealed class SqliteConnectionSetup(string pragmas) : DbConnectionInterceptor
     {

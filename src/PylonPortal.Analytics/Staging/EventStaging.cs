@@ -19,7 +19,6 @@ internal static class EventStaging
 {
     private const string Uuid = nameof(RawProductEvent.Uuid);
     private const long OneDayMs = 24 * 60 * 60 * 1000;
-    private const string UuidIndex = "IX_stg_product_events_uuid";
 
     public static async Task StageAsync(BuildContext ctx, PipelineRunStep step, long? since)
     {
@@ -39,9 +38,9 @@ internal static class EventStaging
         await ClearRejectedAsync<StgProductEvent>(db);
         // The superseded copies go before the other indexes are built: their deletion then maintains only the uuid
         // index it searches by.
-        var byUuid = indexes.Where(i => i.Name == UuidIndex).ToList();
-        if (indexes.Count > 0 && byUuid.Count == 0) // renamed in the model: without it the removal scans the table per copy
-            throw new InvalidOperationException($"Index {UuidIndex} not found on stg_product_events.");
+        var byUuid = indexes.Where(i => i.Name == StgProductEvent.UuidIndex).ToList();
+        if (indexes.Count > 0 && byUuid.Count == 0) // without it the removal would scan the table once per copy
+            throw new InvalidOperationException($"Index {StgProductEvent.UuidIndex} not found on stg_product_events.");
         await SqliteIndexes.CreateAsync(db, byUuid);
         await DeleteSupersededCopiesAsync<StgProductEvent>(db);
         await SqliteIndexes.CreateAsync(db, indexes.Except(byUuid));

@@ -25,6 +25,9 @@ public class StgProductEvent : StagedRow
     /// <summary>Surrogate key: the insertion order, which breaks ties between two copies of the very same version.</summary>
     public long Id { get; set; }
 
+    /// <summary>The index on <see cref="Uuid"/> (EF Core's own name for it), which a full build creates before the others.</summary>
+    public const string UuidIndex = "IX_stg_product_events_uuid";
+
     public string Uuid { get; set; } = "";
 
     /// <summary>The name's <see cref="EventClassification.Id"/>; NULL when the name cannot be staged (missing, too long, ...).</summary>

@@ -118,17 +118,11 @@ public class SqlServerTextTests
         Assert.Empty(AggregatesWithSubqueries("SELECT COUNT(*) FROM [u] WHERE [a] IN (SELECT [b] FROM [t])"));
     }
 
-    private static List<string> AggregatesWithSubqueries(string batch)
-    {
-        var visitor = new AggregateSubqueries();
-        Parse(batch).Accept(visitor);
-        return visitor.Found;
-    }
+    private static List<string> AggregatesWithSubqueries(string batch) => Find<AggregateSubqueries>(batch);
 
-    private sealed class AggregateSubqueries : TSqlFragmentVisitor
+    private sealed class AggregateSubqueries : Finder
     {
         private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase) { "COUNT", "COUNT_BIG", "SUM", "MIN", "MAX", "AVG" };
-        public List<string> Found { get; } = [];
 
         public override void Visit(FunctionCall node)
         {
@@ -263,17 +257,11 @@ public class SqlServerTextTests
         Assert.Empty(RowStatementsOutsideExec("EXEC(N'UPDATE [t] SET [a] = 1'); INSERT INTO [h] ([id]) VALUES (N'x');"));
     }
 
-    private static List<string> RowStatementsOutsideExec(string batch)
-    {
-        var visitor = new RowStatements();
-        Parse(batch).Accept(visitor);
-        return visitor.Found;
-    }
+    private static List<string> RowStatementsOutsideExec(string batch) => Find<RowStatements>(batch);
 
     /// <summary>UPDATEs and INSERT ... SELECTs (DELETE FROM a table reads no column; INSERT ... VALUES is EF's history row).</summary>
-    private sealed class RowStatements : TSqlFragmentVisitor
+    private sealed class RowStatements : Finder
     {
-        public List<string> Found { get; } = [];
         public override void Visit(UpdateStatement node) => Found.Add($"UPDATE at line {node.StartLine}");
 
         public override void Visit(InsertStatement node)
@@ -295,6 +283,19 @@ public class SqlServerTextTests
             Assert.True(text == await File.ReadAllTextAsync(path),
                 $"db/sqlserver/{name} is stale: run `dotnet run --project src/PylonPortal.Cli -- sql-scripts` and commit the result.");
         }
+    }
+
+    /// <summary>A visitor that lists what it finds in a parsed batch.</summary>
+    private abstract class Finder : TSqlFragmentVisitor
+    {
+        public List<string> Found { get; } = [];
+    }
+
+    private static List<string> Find<T>(string batch) where T : Finder, new()
+    {
+        var finder = new T();
+        Parse(batch).Accept(finder);
+        return finder.Found;
     }
 
     private static TSqlFragment Parse(string batch) => new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(batch), out _);
