@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using PylonPortal.Analytics.Database;
 using PylonPortal.Analytics.Marts;
+using PylonPortal.Analytics.Scoring;
 
 namespace PylonPortal.Analytics.Alerts;
 
@@ -152,7 +153,7 @@ public sealed class DigestService(PortalDbFactory databases, AlertOptions option
                 .Append(markdown && link is not null ? $"[{org}]({link})" : org)
                 .Append($" ({ArrText(c.CurrentArr)}): {ChangeKinds.Label(c.Kind)}, {c.Before} → {c.After}");
             if (c.Component is not null)
-                sb.Append(CultureInfo.InvariantCulture, $"; {c.Component} moved most ({c.ComponentPoints:+0.0;-0.0;0} pts: {c.ComponentDetail})");
+                sb.Append(CultureInfo.InvariantCulture, $"; {c.Component} moved most ({ScoreMath.SignedPoints(c.ComponentPoints ?? 0m)} pts: {c.ComponentDetail})");
             if (!markdown && link is not null) sb.Append(' ').Append(link);
         }
         return sb.ToString();

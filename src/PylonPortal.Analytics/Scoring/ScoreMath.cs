@@ -13,4 +13,19 @@ public static class ScoreMath
     public const int ShareDecimals = 6;
 
     public static decimal Round(decimal value) => Math.Round(value, ScoreDecimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Points a component moved a score by, signed: one decimal, or as many more (up to the components' four) as it
+    /// takes not to print a move as zero. A band flips on the rounded score, so a few hundredths can cross it, and the
+    /// change that says why must not read "0.0 pts".
+    /// </summary>
+    public static string SignedPoints(decimal points)
+    {
+        for (var decimals = ScoreDecimals; decimals <= ComponentDecimals; decimals++)
+        {
+            var shown = Math.Round(points, decimals, MidpointRounding.AwayFromZero);
+            if (shown != 0m) return shown.ToString("+0.0###;-0.0###", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return "0.0";
+    }
 }

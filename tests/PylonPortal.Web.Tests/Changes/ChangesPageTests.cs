@@ -22,7 +22,7 @@ public sealed class ChangesPageTests : IAsyncLifetime
         _database = await ScratchDatabase.CreateAsync();
         await _database.AddAsync(
             Change("big-drop", ChangeKinds.HealthDrop, Today, arr: 250_000),
-            Change("small-band", ChangeKinds.BandChange, Today.AddDays(-1), arr: 20_000, segment: "SMB"),
+            Change("small-band", ChangeKinds.BandChange, Today.AddDays(-1), arr: 20_000, segment: "SMB", componentPoints: -0.03m),
             Change("other-owner", ChangeKinds.BandChange, Today, owner: "alex@example.com"),
             Change("long-ago", ChangeKinds.HealthDrop, Today.AddDays(-30)));
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -58,6 +58,8 @@ public sealed class ChangesPageTests : IAsyncLifetime
         Assert.Contains("Usage", row.TextContent);
         Assert.Contains("-12.5 pts", row.TextContent);
         Assert.Equal("/orgs/big-drop", row.QuerySelector("a.org-link")!.GetAttribute("href"));
+        // A band can flip on a move of hundredths: it still reads as a move, with its sign.
+        Assert.Contains("-0.03 pts", cut.Find("tr.change-row[data-org='small-band']").TextContent);
     }
 
     [Fact]
