@@ -16,6 +16,8 @@ namespace PylonPortal.Cli.Commands;
 /// a full build at a tenth of the size and at full size (memory stays flat as events grow), and an hourly
 /// incremental run adding one day to histories of two lengths against building that one day alone.
 /// <c>pylon bench --pages URL</c> times every page of a running portal in Chromium, from navigation to filled, instead.
+/// <c>pylon bench --csv FOLDER</c> times <c>pylon import --dir</c> of raw CSVs (gen_big.py's) and the first build of
+/// them instead, with their ratios to another engine's figures when given.
 /// </summary>
 public static class BenchCommand
 {
@@ -29,7 +31,13 @@ public static class BenchCommand
         var pages = new Option<string?>("--pages") { Description = "Time the pages of a running portal (Development sign-in) in Chromium instead of the pipeline: its URL." };
         var runs = new Option<int>("--runs") { Description = "Loads per page with --pages (after 2 warm-ups).", DefaultValueFactory = _ => 10 };
         var browser = new Option<string>("--browser") { Description = "The Chromium executable for --pages.", DefaultValueFactory = _ => "/usr/bin/chromium" };
-        var command = new Command("bench", "Measure build times, incremental cost and memory, or the pages' time to fill in Chromium (--pages).") { events, days, rounds, pages, runs, browser };
+        var csv = new Option<DirectoryInfo?>("--csv") { Description = "Time the import of this folder's raw CSVs (TABLE.csv, as gen_big.py writes them) and their first build instead, --rounds times." };
+        var referenceImport = new Option<double?>("--reference-import") { Description = "With --csv: another engine's seconds to load the same files (the table adds the ratio)." };
+        var referenceBuild = new Option<double?>("--reference-build") { Description = "With --csv: another engine's seconds to build the same marts (the table adds the ratio)." };
+        var command = new Command("bench", "Measure build times, incremental cost and memory, the import and first build of CSVs (--csv), or the pages' time to fill in Chromium (--pages).")
+        {
+            events, days, rounds, pages, runs, browser, csv, referenceImport, referenceBuild,
+        };
         command.SetAction(async (parse, ct) =>
         {
             try
@@ -38,18 +46,31 @@ public static class BenchCommand
                     return Uri.TryCreate(url, UriKind.Absolute, out var portal)
                         ? await PagesAsync(portal, parse.GetValue(runs), parse.GetValue(browser)!, ct)
                         : throw new CliException($"--pages: '{url}' is not an absolute URL (e.g. http://localhost:5080).");
-                return parse.GetValue(rounds) is var r and > 0
-                    ? await PipelineAsync(parse.GetValue(events), parse.GetValue(days), r, ct)
-                    : throw new CliException("--rounds must be at least 1.");
+                if (parse.GetValue(rounds) is not (var r and > 0)) throw new CliException("--rounds must be at least 1.");
+                if (parse.GetValue(csv) is not { } && (parse.GetValue(referenceImport), parse.GetValue(referenceBuild)) is not (null, null))
+                    throw new CliException("--reference-import and --reference-build compare with --csv's figures: give --csv FOLDER too.");
+                if (parse.GetValue(csv) is { } folder)
+                    return folder.Exists
+                        ? await CsvAsync(folder, r, parse.GetValue(referenceImport), parse.GetValue(referenceBuild), ct)
+                        : throw new CliException($"--csv: there is no folder {folder.FullName}.");
+                return await PipelineAsync(parse.GetValue(events), parse.GetValue(days), r, ct);
             }
             catch (CliException ex)
             {
                 Console.Error.WriteLine(ex.Message);
                 return ExitCodes.Usage;
             }
+            catch (StepFailedException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return ExitCodes.Failed;
+            }
         });
         return command;
     }
+
+    /// <summary>A measured `pylon` process failed: the benchmark stops and prints what the process said.</summary>
+    private sealed class StepFailedException(string message) : Exception(message);
 
     private sealed record BuildFigures(TimeSpan Elapsed, long PeakMb, string Output);
 
@@ -122,6 +143,53 @@ public static class BenchCommand
         }
     }
 
+    /// <summary>
+    /// Each round loads the folder into a new SQLite file with <c>pylon import --dir</c> and builds it for the first
+    /// time, each in its own process; the table gives the medians, every round, and the ratios to the reference.
+    /// </summary>
+    private static async Task<int> CsvAsync(DirectoryInfo csv, int rounds, double? referenceImport, double? referenceBuild, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("pylon-bench-").FullName;
+        Console.WriteLine($"Benchmark in {folder}: import and first build of {csv.FullName}, {rounds} round(s); {Environment.ProcessorCount} cores.");
+        try
+        {
+            var imports = new List<BuildFigures>();
+            var builds = new List<BuildFigures>();
+            var path = Path.Combine(folder, "portal.db");
+            for (var round = 0; round < rounds; round++)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var file in Directory.GetFiles(folder)) File.Delete(file);
+                Console.Error.WriteLine($"  importing {csv.Name} into {Path.GetFileName(path)}...");
+                imports.Add(await RunAsync(["import", "--dir", csv.FullName, "--db", path], ct));
+                builds.Add(await BuildAsync(path, ct));
+            }
+            var (import, build) = (Median(imports), Median(builds));
+            var loaded = Regex.Matches(imports[^1].Output, @"Loaded ([\d,]+) rows into (\w+)")
+                .ToDictionary(m => m.Groups[2].Value, m => long.Parse(m.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+            var rows = new List<IReadOnlyList<string>>
+            {
+                new[] { "import (pylon import --dir)", Seconds(import), $"{N(loaded.Values.Sum())} rows, {N(loaded.GetValueOrDefault("product_events"))} of them events; median of {rounds}" },
+                new[] { "first build (pylon build)", Seconds(build), $"median of {rounds}; peak memory {builds.Max(b => b.PeakMb)} MB" },
+            };
+            if (referenceImport is { } ri) rows.Add(["import / reference", Ratio(import.TotalSeconds, ri), $"reference {ri.ToString(CultureInfo.InvariantCulture)} s"]);
+            if (referenceBuild is { } rb) rows.Add(["first build / reference", Ratio(build.TotalSeconds, rb), $"reference {rb.ToString(CultureInfo.InvariantCulture)} s"]);
+            rows.Add(["rounds (import, build)", "", string.Join(" | ", imports.Select((i, n) => $"{i.Elapsed.TotalSeconds:0.0} {builds[n].Elapsed.TotalSeconds:0.0}")) + " s, in the order run"]);
+
+            Console.WriteLine();
+            Output.Table(["measure", "value", "note"], rows);
+            Console.WriteLine();
+            Console.WriteLine("Last first build, per model:");
+            Console.WriteLine(string.Join('\n', builds[^1].Output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal))));
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
     private static async Task<DemoDataSummary> SeedAsync(string path, DemoDataOptions options, CancellationToken ct)
     {
         Console.Error.WriteLine($"  seeding {options.Orgs:N0} orgs x {options.Days} days into {Path.GetFileName(path)}...");
@@ -135,19 +203,27 @@ public static class BenchCommand
     private static async Task<BuildFigures> BuildAsync(string path, CancellationToken ct)
     {
         Console.Error.WriteLine($"  building {Path.GetFileName(path)}...");
+        var run = await RunAsync(["build", "--db", path], ct);
+        var peak = Regex.Match(run.Output, @"Peak memory of this process: (\d+) MB");
+        var took = Regex.Match(run.Output, @"succeeded in ([\d.]+) s");
+        var elapsed = took.Success ? TimeSpan.FromSeconds(double.Parse(took.Groups[1].Value, CultureInfo.InvariantCulture)) : run.Elapsed;
+        return run with { Elapsed = elapsed, PeakMb = peak.Success ? long.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture) : 0 };
+    }
+
+    /// <summary>`pylon ARGS` in its own process, timed from start to exit; a failure stops the benchmark with its output.</summary>
+    private static async Task<BuildFigures> RunAsync(string[] args, CancellationToken ct)
+    {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        foreach (var arg in new[] { "build", "--db", path }) start.ArgumentList.Add(arg);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(ct);
-        var error = await process.StandardError.ReadToEndAsync(ct);
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"The build of {path} failed:\n{output}\n{error}");
-        var peak = Regex.Match(output, @"Peak memory of this process: (\d+) MB");
-        var took = Regex.Match(output, @"succeeded in ([\d.]+) s");
-        var elapsed = took.Success ? TimeSpan.FromSeconds(double.Parse(took.Groups[1].Value, CultureInfo.InvariantCulture)) : clock.Elapsed;
-        return new BuildFigures(elapsed, peak.Success ? long.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture) : 0, output);
+        var elapsed = clock.Elapsed;
+        if (process.ExitCode != 0) throw new StepFailedException($"pylon {string.Join(' ', args)} failed (exit code {process.ExitCode}):\n{await output}\n{await error}");
+        return new BuildFigures(elapsed, 0, await output);
     }
 
     /// <summary>The next day, as the hourly sync would land it: yesterday's events again, one day later, extracted now.</summary>

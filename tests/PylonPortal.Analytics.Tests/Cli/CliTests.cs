@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace PylonPortal.Analytics.Tests.Cli;
@@ -188,6 +190,36 @@ public class CliTests : IDisposable
         // Two rounds, each with the day alone, the year and the quarter.
         Assert.Matches(@"rounds \(day, year, quarter\) +(\d+\.\d \d+\.\d \d+\.\d( \| )?){2} s, in the order run", bench.Output);
         Assert.Equal(2, (await Pylon.RunAsync("bench", "--rounds", "0")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Bench_csv_times_the_import_and_first_build_of_a_folder_and_divides_by_the_reference()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "raw")).FullName;
+        File.WriteAllLines(Path.Combine(folder, "pylon_organizations.csv"), ["id,name,domain,created_at", "o1,Acme,acme.com,2023-01-01T00:00:00Z"]);
+        File.WriteAllLines(Path.Combine(folder, "pylon_users.csv"), ["id,organization_id,email,name,created_at", "u1,o1,a@acme.com,Ann,2023-01-01"]);
+        File.WriteAllLines(Path.Combine(folder, "product_events.csv"), ["uuid,event,distinct_id,timestamp,properties,team_id",
+            .. Enumerable.Range(0, 1_200).Select(i => $"e{i},{(i % 3 == 0 ? "ai:reply_suggested" : "issue:created")},u1,{DateTime.UtcNow.AddDays(-1 - i % 20):yyyy-MM-dd}T09:00:00Z,{{}},1")]);
+
+        var bench = await Pylon.RunAsync("bench", "--csv", folder, "--rounds", "2", "--reference-import", "0.5", "--reference-build", "4");
+
+        Assert.True(bench.ExitCode == 0, bench.Output + bench.Error);
+        var import = Regex.Match(bench.Output, @"import \(pylon import --dir\) +(\d+\.\d) s +1,202 rows, 1,200 of them events; median of 2");
+        var build = Regex.Match(bench.Output, @"first build \(pylon build\) +(\d+\.\d) s +median of 2; peak memory \d+ MB");
+        Assert.True(import.Success && build.Success, bench.Output);
+        // The ratios divide the medians by the references given (printed to a tenth of a second; the ratio to 0.01).
+        var ratio = (string name) => double.Parse(Regex.Match(bench.Output, name + @" / reference +(\d+\.\d\d)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(ratio("import") * 0.5, double.Parse(import.Groups[1].Value, CultureInfo.InvariantCulture) - 0.06, double.Parse(import.Groups[1].Value, CultureInfo.InvariantCulture) + 0.06);
+        Assert.InRange(ratio("first build") * 4, double.Parse(build.Groups[1].Value, CultureInfo.InvariantCulture) - 0.06, double.Parse(build.Groups[1].Value, CultureInfo.InvariantCulture) + 0.06);
+        Assert.Matches(@"rounds \(import, build\) +(\d+\.\d \d+\.\d( \| )?){2} s, in the order run", bench.Output);
+        Assert.Contains("fct_org_daily_activity", bench.Output); // the per-model lines of the last build
+
+        // A bad row stops the benchmark with the import's own words, and exit code 1.
+        File.AppendAllLines(Path.Combine(folder, "pylon_users.csv"), ["u2,o1,b@acme.com,Bo,not-a-date"]);
+        var bad = await Pylon.RunAsync("bench", "--csv", folder, "--rounds", "1");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("line 3", bad.Error);
+        Assert.Equal(2, (await Pylon.RunAsync("bench", "--reference-build", "4")).ExitCode); // a reference needs --csv
     }
 
     [Fact]
