@@ -42,6 +42,8 @@ public static class BenchCommand
         {
             try
             {
+                if (parse.GetValue(pages) is not null && parse.GetValue(csv) is not null)
+                    throw new CliException("--pages and --csv are two different benchmarks: give one of them.");
                 if (parse.GetValue(pages) is { } url)
                     return Uri.TryCreate(url, UriKind.Absolute, out var portal)
                         ? await PagesAsync(portal, parse.GetValue(runs), parse.GetValue(browser)!, ct)

@@ -220,6 +220,8 @@ public class CliTests : IDisposable
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("line 3", bad.Error);
         Assert.Equal(2, (await Pylon.RunAsync("bench", "--reference-build", "4")).ExitCode); // a reference needs --csv
+        Assert.Equal(2, (await Pylon.RunAsync("bench", "--csv", folder, "--pages", "http://localhost:5080")).ExitCode);
+        Assert.Equal(2, (await Pylon.RunAsync("bench", "--csv", Path.Combine(_folder, "missing"))).ExitCode);
     }
 
     [Fact]
