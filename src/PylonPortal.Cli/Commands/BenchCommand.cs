@@ -74,7 +74,8 @@ public static class BenchCommand
     /// <summary>A measured `pylon` process failed: the benchmark stops and prints what the process said.</summary>
     private sealed class StepFailedException(string message) : Exception(message);
 
-    private sealed record BuildFigures(TimeSpan Elapsed, long PeakMb, string Output);
+    /// <summary>One measured `pylon` process: its time, its peak memory (builds report it), what it printed.</summary>
+    private sealed record RunFigures(TimeSpan Elapsed, long PeakMb, string Output);
 
     private static async Task<int> PipelineAsync(long events, int days, int rounds, CancellationToken ct)
     {
@@ -108,9 +109,9 @@ public static class BenchCommand
             var oneDaySeed = Path.Combine(folder, "one-day-seed.db");
             await SeedAsync(oneDaySeed, new DemoDataOptions(orgs, 1), ct);
             var oneDay = Path.Combine(folder, "one-day.db");
-            var dayAlone = new List<BuildFigures>();
-            var incrementalYear = new List<BuildFigures>();
-            var incrementalQuarter = new List<BuildFigures>();
+            var dayAlone = new List<RunFigures>();
+            var incrementalYear = new List<RunFigures>();
+            var incrementalQuarter = new List<RunFigures>();
             long added = 0;
             for (var round = 0; round < rounds; round++)
             {
@@ -155,8 +156,8 @@ public static class BenchCommand
         Console.WriteLine($"Benchmark in {folder}: import and first build of {csv.FullName}, {rounds} round(s); {Environment.ProcessorCount} cores.");
         try
         {
-            var imports = new List<BuildFigures>();
-            var builds = new List<BuildFigures>();
+            var imports = new List<RunFigures>();
+            var builds = new List<RunFigures>();
             var path = Path.Combine(folder, "portal.db");
             for (var round = 0; round < rounds; round++)
             {
@@ -202,7 +203,7 @@ public static class BenchCommand
     }
 
     /// <summary>A build in its own process: its own clock and its own peak memory.</summary>
-    private static async Task<BuildFigures> BuildAsync(string path, CancellationToken ct)
+    private static async Task<RunFigures> BuildAsync(string path, CancellationToken ct)
     {
         Console.Error.WriteLine($"  building {Path.GetFileName(path)}...");
         var run = await RunAsync(["build", "--db", path], ct);
@@ -213,7 +214,7 @@ public static class BenchCommand
     }
 
     /// <summary>`pylon ARGS` in its own process, timed from start to exit; a failure stops the benchmark with its output.</summary>
-    private static async Task<BuildFigures> RunAsync(string[] args, CancellationToken ct)
+    private static async Task<RunFigures> RunAsync(string[] args, CancellationToken ct)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
@@ -225,7 +226,7 @@ public static class BenchCommand
         await process.WaitForExitAsync(ct);
         var elapsed = clock.Elapsed;
         if (process.ExitCode != 0) throw new StepFailedException($"pylon {string.Join(' ', args)} failed (exit code {process.ExitCode}):\n{await output}\n{await error}");
-        return new BuildFigures(elapsed, 0, await output);
+        return new RunFigures(elapsed, 0, await output);
     }
 
     /// <summary>The next day, as the hourly sync would land it: yesterday's events again, one day later, extracted now.</summary>
@@ -313,7 +314,7 @@ public static class BenchCommand
         return ExitCodes.Ok;
     }
 
-    private static TimeSpan Median(List<BuildFigures> builds) => builds.Select(b => b.Elapsed).Order().ElementAt(builds.Count / 2);
+    private static TimeSpan Median(List<RunFigures> builds) => builds.Select(b => b.Elapsed).Order().ElementAt(builds.Count / 2);
 
     private static string Ratio(double a, double b) => b == 0 ? "n/a" : (a / b).ToString("0.00", CultureInfo.InvariantCulture);
 }
